@@ -1,0 +1,109 @@
+import { GraphQLError } from 'graphql';
+import { type Driver, type ManagedTransaction, Neo4jError, type Session } from 'neo4j-driver';
+
+import { ConflictError, InternalError, ServiceUnavailableError, TimeoutError } from '../errors';
+import type { Params, Query } from './query';
+import { toPlain } from './values';
+
+export interface ExecutorOptions {
+  readonly database: string;
+  readonly txTimeoutMs: number;
+  /** Receives driver errors that clients only see as a generic code. */
+  readonly onInternalError?: (error: unknown, queryName: string) => void;
+}
+
+/** The statements that can run inside one write transaction. */
+export interface WriteScope {
+  run<Row>(query: Query<Row>, params?: Params): Promise<Row[]>;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+/** The one place driver errors become client-facing GraphQL errors. */
+export function mapDriverError(error: unknown, txTimeoutMs: number): GraphQLError | undefined {
+  if (error instanceof GraphQLError) return error;
+  if (!(error instanceof Neo4jError)) return undefined;
+  if (UNAVAILABLE_CODES.has(error.code)) return new ServiceUnavailableError();
+  if (error.code.includes('TransactionTimedOut')) return new TimeoutError(txTimeoutMs);
+  if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new ConflictError('The change conflicts with an existing entity (a unique id or name is already taken)');
+  }
+  return undefined;
+}
+
+/**
+ * Runs named queries for one request. Reads go through read transactions so that a cluster can
+ * route them to followers; every session is closed however the work ends. `queryCount` lets
+ * tests prove that a request's query count is bounded by its depth.
+ */
+export class Executor {
+  queryCount = 0;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly options: ExecutorOptions,
+  ) {}
+
+  async read<Row>(query: Query<Row>, params: Params = {}): Promise<Row[]> {
+    return this.withSession(query.name, (session) =>
+      session.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query.name)),
+    );
+  }
+
+  async readOne<Row>(query: Query<Row>, params: Params = {}): Promise<Row | undefined> {
+    const rows = await this.read(query, params);
+    return rows[0];
+  }
+
+  async write<Row>(query: Query<Row>, params: Params = {}): Promise<Row[]> {
+    return this.withSession(query.name, (session) =>
+      session.executeWrite((tx) => this.runIn(tx, query, params), this.txConfig(query.name)),
+    );
+  }
+
+  /** Runs several statements in one write transaction: all of them commit, or none. */
+  async writeTransaction<T>(name: string, work: (scope: WriteScope) => Promise<T>): Promise<T> {
+    return this.withSession(name, (session) =>
+      session.executeWrite(
+        (tx) => work({ run: (query, params = {}) => this.runIn(tx, query, params) }),
+        this.txConfig(name),
+      ),
+    );
+  }
+
+  private txConfig(name: string): { timeout: number; metadata: Record<string, string> } {
+    return { timeout: this.options.txTimeoutMs, metadata: { app: 'ties-graph', query: name } };
+  }
+
+  private async runIn<Row>(tx: ManagedTransaction, query: Query<Row>, params: Params): Promise<Row[]> {
+    this.queryCount += 1;
+    const result = await tx.run(query.cypher, { ...params, ...query.fixedParams });
+    return result.records.map((record, index) => {
+      const parsed = query.row.safeParse(toPlain(record.toObject()));
+      if (!parsed.success) {
+        // A row that does not match its schema is a bug in the query, never the client's fault.
+        throw new InternalError(`Query ${query.name} returned an unexpected row ${index}: ${parsed.error.message}`);
+      }
+      return parsed.data;
+    });
+  }
+
+  private async withSession<T>(name: string, work: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.options.database });
+    try {
+      return await work(session);
+    } catch (error) {
+      const mapped = mapDriverError(error, this.options.txTimeoutMs);
+      if (mapped) throw mapped;
+      this.options.onInternalError?.(error, name);
+      throw new InternalError();
+    } finally {
+      await session.close();
+    }
+  }
+}

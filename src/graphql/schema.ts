@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+
+import { validate } from 'class-validator';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+
+import { BadUserInputError, type FieldProblem } from '../errors';
+import { authChecker } from '../modules/auth/auth.checker';
+import { DocumentResolver } from '../modules/document/document.resolver';
+import { NodeResolver } from '../modules/entity/entity.resolver';
+import { FigureResolver } from '../modules/figure/figure.resolver';
+import { ForumResolver } from '../modules/forum/forum.resolver';
+import { IngestResolver } from '../modules/ingest/ingest.resolver';
+import { OfficialResolver } from '../modules/official/official.resolver';
+import { OrganizationResolver } from '../modules/organization/organization.resolver';
+import { RegionResolver } from '../modules/region/region.resolver';
+import { SectorResolver } from '../modules/sector/sector.resolver';
+import { SourceResolver } from '../modules/source/source.resolver';
+import { TieResolver } from '../modules/tie/tie.resolver';
+
+export const RESOLVERS = [
+  NodeResolver,
+  RegionResolver,
+  OrganizationResolver,
+  OfficialResolver,
+  ForumResolver,
+  DocumentResolver,
+  SectorResolver,
+  SourceResolver,
+  FigureResolver,
+  TieResolver,
+  IngestResolver,
+] as const;
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** Flattens class-validator's tree into `input.entities[2].region.iso2: must be …` problems. */
+export function flattenValidation(errors: ValidationFailure[], path: string): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = /^\d+$/.test(error.property)
+      ? `${path}[${error.property}]`
+      : path === ''
+        ? error.property
+        : `${path}.${error.property}`;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      message: message.replace(new RegExp(`^${error.property} `), ''),
+    }));
+    return [...own, ...flattenValidation(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Validates every input argument with class-validator and reports each problem under the path of
+ * its field, so a client can tell `report.entities[2].region.iso2` is what is wrong.
+ */
+async function validateArgument(argValue: unknown, rawArgs: Record<string, unknown>): Promise<void> {
+  if (argValue === null || typeof argValue !== 'object') return;
+  const argName = argumentPath(argValue, rawArgs);
+  const values = Array.isArray(argValue) ? argValue : [argValue];
+  const problems: FieldProblem[] = [];
+  for (const [index, value] of values.entries()) {
+    if (value === null || typeof value !== 'object') continue;
+    const errors = await validate(value as object, { forbidUnknownValues: false });
+    problems.push(...flattenValidation(errors, Array.isArray(argValue) ? `${argName}[${index}]` : argName));
+  }
+  if (problems.length > 0) {
+    const summary = problems
+      .slice(0, 5)
+      .map((problem) => `${problem.field}: ${problem.message}`)
+      .join('; ');
+    throw new BadUserInputError(
+      problems.length > 5 ? `${summary}; and ${problems.length - 5} more` : summary,
+      problems,
+    );
+  }
+}
+
+/**
+ * type-graphql hands the validator the converted argument but not its name; recover it from the
+ * raw arguments. An @ArgsType (flat arguments such as `first`) gets no prefix.
+ */
+function argumentPath(argValue: object, rawArgs: Record<string, unknown>): string {
+  const ownKeys = Object.keys(argValue);
+  if (ownKeys.some((key) => key in rawArgs)) return '';
+  const objectArgs = Object.entries(rawArgs).filter(([, value]) => value !== null && typeof value === 'object');
+  const sameShape = objectArgs.filter(([, value]) => Array.isArray(value) === Array.isArray(argValue));
+  return sameShape.length === 1 && sameShape[0] ? sameShape[0][0] : argValue.constructor.name;
+}
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...RESOLVERS],
+    authChecker,
+    validateFn: (argValue, _type, { args }) => validateArgument(argValue, args),
+  });
+}

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+
+import { createApp, listen } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createContext } from './context';
+import { StartupError } from './errors';
+import { createSchema } from './graphql/schema';
+import { createLogger } from './logger';
+import { authenticateRequest } from './modules/auth/auth.http';
+import { openDatabase } from './runtime';
+import { loadSeed, SYSTEM_USER } from './seed';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger();
+  const database = await openDatabase(config, logger);
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received: draining requests, then stopping`);
+    await app?.stop().catch((error: unknown) => logger.error('stopping the API failed', error));
+    await database.close();
+    logger.info('Stopped');
+    process.exit(0);
+  };
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const schema = await createSchema();
+    const deps = { config, driver: database.driver, logger, schema };
+    if (config.seedOnStart) {
+      const summaries = await loadSeed(schema, () => createContext(deps, SYSTEM_USER));
+      for (const summary of summaries) {
+        logger.info(
+          `Seed ${summary.file}: ${summary.entitiesCreated} entities and ${summary.tiesCreated} ties created`,
+        );
+      }
+    }
+    app = await createApp({ ...deps, authenticate: authenticateRequest(config) });
+    await listen(app.httpServer, config.http.host, config.http.port);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const shownHost = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
+  process.stdout.write(`ties-graph is ready: http://${shownHost}:${config.http.port}/graphql\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    process.stderr.write(`${error.message}\n`);
+  } else if (error instanceof Error && /already in use/.test(error.message)) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`ties-graph failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

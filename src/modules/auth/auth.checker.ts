@@ -1,0 +1,16 @@
+import type { AuthChecker } from 'type-graphql';
+
+import type { Context } from '../../context';
+import { ForbiddenError, UnauthenticatedError } from '../../errors';
+import { isRole, roleSatisfies } from './auth.roles';
+
+/**
+ * The one check behind every `@Authorized(role)`: no user is UNAUTHENTICATED, a user without
+ * the role is FORBIDDEN. Throwing (rather than returning false) keeps those two apart.
+ */
+export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
+  if (!context.user) throw new UnauthenticatedError();
+  const needed = roles.filter(isRole);
+  if (needed.length === 0 || needed.some((role) => roleSatisfies(context.user?.roles ?? [], role))) return true;
+  throw new ForbiddenError(`This needs the ${needed.join(' or ')} role`);
+};

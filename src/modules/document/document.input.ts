@@ -1,0 +1,119 @@
+import { IsEnum, IsInt, IsNumber, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+
+import { DocumentKind, DocumentStatus, ValueQualifier } from '../entity/entity.enums';
+import { EntityFieldsInput, EntityFilterInput, ID_PATTERN, PartialDateField } from '../entity/entity.input';
+
+@InputType({ description: 'An amount of money.' })
+export class MoneyInput {
+  @Field(() => Float, { description: 'The amount in units of the currency.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  amount!: number;
+
+  @Field({ description: 'ISO 4217 code, e.g. USD.' })
+  @Matches(/^[A-Z]{3}$/, { message: '$property must be an ISO 4217 code such as USD' })
+  currency!: string;
+
+  @Field(() => ValueQualifier, {
+    defaultValue: ValueQualifier.EXACT,
+    description: 'Exact, approximate, at least or at most.',
+  })
+  @IsEnum(ValueQualifier)
+  qualifier: ValueQualifier = ValueQualifier.EXACT;
+}
+
+@InputType({
+  description:
+    'A document, or a group of documents a source reports without naming them (set `count`, leave `title` out).',
+})
+export class DocumentInput extends EntityFieldsInput {
+  @Field(() => String, { nullable: true, description: 'Name to show; derived from kind and count when left out.' })
+  @IsOptional()
+  @Length(1, 300)
+  name?: string | null;
+
+  @Field(() => DocumentKind, { description: 'What kind of document.' })
+  @IsEnum(DocumentKind)
+  kind!: DocumentKind;
+
+  @Field(() => String, { nullable: true, description: 'The title, only where the source gives one.' })
+  @IsOptional()
+  @Length(1, 500)
+  title?: string | null;
+
+  @Field(() => Int, { defaultValue: 1, description: 'How many documents this stands for.' })
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  count: number = 1;
+
+  @Field(() => DocumentStatus, { defaultValue: DocumentStatus.SIGNED, description: 'Where the document stands.' })
+  @IsEnum(DocumentStatus)
+  status: DocumentStatus = DocumentStatus.SIGNED;
+
+  @PartialDateField('When it was signed')
+  signedOn?: string | null;
+
+  @PartialDateField('When it entered into force')
+  inForceOn?: string | null;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'The stated value, or the stated total of a group.' })
+  @IsOptional()
+  @ValidateNested()
+  value?: MoneyInput | null;
+}
+
+@InputType({ description: 'Which documents to list.' })
+export class DocumentFilter extends EntityFilterInput {
+  @Field(() => [DocumentKind], { nullable: true, description: 'Only these kinds.' })
+  @IsOptional()
+  @IsEnum(DocumentKind, { each: true })
+  kinds?: DocumentKind[] | null;
+
+  @Field(() => DocumentStatus, { nullable: true, description: 'Only documents with this status.' })
+  @IsOptional()
+  @IsEnum(DocumentStatus)
+  status?: DocumentStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only documents covering this sector.' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  sector?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only documents binding this region (or one of its parts).' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  region?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only documents binding this organization.' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  organization?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only documents signed at this forum.' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  forum?: string | null;
+
+  @PartialDateField('Signed on or after')
+  dateFrom?: string | null;
+
+  @PartialDateField('Signed on or before')
+  dateTo?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Value at least this.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  valueMin?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Value at most this.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  valueMax?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Only values in this currency.' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/)
+  currency?: string | null;
+}

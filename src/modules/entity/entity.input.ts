@@ -1,0 +1,95 @@
+import { ArrayMaxSize, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+
+import { PARTIAL_DATE_PATTERN } from '../../graphql/partial-date';
+
+export const ID_PATTERN = /^[a-z]+:[\p{L}\p{N}._~-]{1,120}$/u;
+export const PARTIAL_DATE_MESSAGE = 'must be a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD"';
+
+/** Decorators shared by every optional partial-date input field. */
+export function PartialDateField(description: string): PropertyDecorator {
+  return (target, key) => {
+    Field(() => String, { nullable: true, description: `${description} ("2023", "2023-03" or "2023-03-28").` })(
+      target,
+      key,
+    );
+    IsOptional()(target, key);
+    Matches(PARTIAL_DATE_PATTERN, { message: `$property ${PARTIAL_DATE_MESSAGE}` })(target, key);
+  };
+}
+
+@InputType({ description: 'Which source states a fact, and where in it.' })
+export class StatementInput {
+  @Field(() => ID, { description: 'The id of a Source already in the graph.' })
+  @Matches(ID_PATTERN, { message: '$property must be an id like "source:my-article"' })
+  sourceId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Where in the source, e.g. "¶3" or "row 12".' })
+  @IsOptional()
+  @MaxLength(200)
+  locator?: string | null;
+}
+
+/** The fields every entity input has. */
+@InputType('EntityFieldsBase')
+export abstract class EntityFieldsInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A stable id (e.g. "region:kz"). Leave out to resolve by name and alias, or to derive one.',
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN, {
+    message: '$property must look like "type:slug" (lower-case type, then letters, digits, . _ ~ -)',
+  })
+  id?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Other names and spellings.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 300, { each: true })
+  aliases?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'A short description.' })
+  @IsOptional()
+  @MaxLength(4000)
+  description?: string | null;
+
+  @Field(() => StatementInput, { nullable: true, description: 'The source that states this entity, if any.' })
+  @IsOptional()
+  @ValidateNested()
+  statedIn?: StatementInput | null;
+}
+
+/** Entities whose name is required (all but documents and figures, which can be unnamed). */
+@InputType('NamedEntityFieldsBase')
+export abstract class NamedEntityFieldsInput extends EntityFieldsInput {
+  @Field({ description: 'The name to show.' })
+  @IsString()
+  @Length(1, 300)
+  name!: string;
+}
+
+export enum ListOrder {
+  NAME_ASC = 'NAME_ASC',
+  NAME_DESC = 'NAME_DESC',
+  DATE_ASC = 'DATE_ASC',
+  DATE_DESC = 'DATE_DESC',
+  VALUE_ASC = 'VALUE_ASC',
+  VALUE_DESC = 'VALUE_DESC',
+}
+registerEnumType(ListOrder, {
+  name: 'ListOrder',
+  description: 'How to sort a list. DATE and VALUE use the date and value of the entity type, where it has one.',
+});
+
+@InputType('EntityFilterBase')
+export abstract class EntityFilterInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name or alias contains this text (case- and accent-insensitive).',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  text?: string | null;
+}

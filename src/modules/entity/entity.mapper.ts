@@ -1,0 +1,40 @@
+import { type PartialDate, toPartialDate } from '../../graphql/partial-date';
+import { ValueQualifier } from './entity.enums';
+import type { EntityRecord } from './entity.record';
+
+type Graph<R, Dates extends string> = Omit<R, Dates> & Record<string, unknown>;
+
+/** The GraphQL shape of an entity: stored date/precision pairs become PartialDates, value columns Money. */
+export type EntityObject = Graph<EntityRecord, never> & { __typename: EntityRecord['__typename'] };
+
+export function toEntityObject(record: EntityRecord): EntityObject {
+  switch (record.__typename) {
+    case 'Forum':
+      return { ...record, date: toPartialDate(record.date, record.datePrecision) };
+    case 'Document':
+      return {
+        ...record,
+        signedOn: toPartialDate(record.signedOn, record.signedOnPrecision),
+        inForceOn: toPartialDate(record.inForceOn, record.inForcePrecision),
+        value:
+          record.valueAmount === null
+            ? null
+            : {
+                amount: record.valueAmount,
+                currency: record.valueCurrency ?? 'USD',
+                qualifier: record.valueQualifier ?? ValueQualifier.EXACT,
+              },
+      };
+    case 'Source':
+      return { ...record, publishedOn: toPartialDate(record.publishedOn, record.publishedPrecision) };
+    case 'Figure':
+      return { ...record, period: toPartialDate(record.period, record.periodPrecision) };
+    case 'Region':
+    case 'Organization':
+    case 'Official':
+    case 'Sector':
+      return record;
+  }
+}
+
+export type { PartialDate };

@@ -1,0 +1,137 @@
+/**
+ * The graph model: the node labels and tie types that exist, and which labels each tie may join.
+ * Writes check against this catalog before any Cypher runs; labels and types then reach Neo4j as
+ * parameters (`$(...)` dynamic labels), never spliced into query text.
+ */
+export const ENTITY_TYPES = [
+  'Official',
+  'Region',
+  'Organization',
+  'Forum',
+  'Document',
+  'Sector',
+  'Source',
+  'Figure',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export function isEntityType(value: string): value is EntityType {
+  return (ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+/** Id prefixes make ids readable and keep generated ids of different types apart. */
+export const ID_PREFIX: Record<EntityType, string> = {
+  Official: 'official',
+  Region: 'region',
+  Organization: 'org',
+  Forum: 'forum',
+  Document: 'doc',
+  Sector: 'sector',
+  Source: 'source',
+  Figure: 'figure',
+};
+
+export const TIE_TYPES = [
+  'PART_OF',
+  'BASED_IN',
+  'HOLDS',
+  'ATTENDED',
+  'SIGNED',
+  'SIGNED_AT',
+  'BINDS',
+  'COVERS',
+  'HELD_IN',
+  'INVOLVES',
+  'IN_SERIES',
+  'HELD_ALONGSIDE',
+  'BETWEEN',
+  'FROM',
+  'TO',
+  'STATED_BY',
+  'REPORTED_AT',
+] as const;
+export type TieType = (typeof TIE_TYPES)[number];
+
+export interface TieSpec {
+  readonly from: readonly EntityType[];
+  readonly to: readonly EntityType[];
+  readonly description: string;
+  /** Which tie properties the tie takes; others are rejected. */
+  readonly properties: readonly ('title' | 'role' | 'onBehalfOf' | 'since' | 'until')[];
+  /** A tie is identified by its type and ends, plus this property where one pair can hold several. */
+  readonly distinguishedBy?: 'title' | 'role';
+}
+
+const PARTY: readonly EntityType[] = ['Region', 'Organization'];
+
+export const TIE_SPECS: Record<TieType, TieSpec> = {
+  PART_OF: {
+    from: ['Region', 'Organization', 'Document', 'Forum'],
+    to: ['Region', 'Organization', 'Document', 'Forum'],
+    description: 'A region within a larger region, a body within a larger body, a document within a reported group',
+    properties: [],
+  },
+  BASED_IN: { from: ['Organization'], to: ['Region'], description: 'Where an organization sits', properties: [] },
+  HOLDS: {
+    from: ['Official'],
+    to: ['Organization'],
+    description: 'An official holds a position (title, period) in an organization',
+    properties: ['title', 'since', 'until'],
+    distinguishedBy: 'title',
+  },
+  ATTENDED: {
+    from: ['Official'],
+    to: ['Forum'],
+    description: 'An official attended a forum, in a role, on behalf of a party',
+    properties: ['role', 'onBehalfOf'],
+  },
+  SIGNED: {
+    from: ['Official'],
+    to: ['Document'],
+    description: 'An official signed a document on behalf of a party',
+    properties: ['onBehalfOf'],
+  },
+  SIGNED_AT: { from: ['Document'], to: ['Forum'], description: 'A document was signed at a forum', properties: [] },
+  BINDS: { from: ['Document'], to: PARTY, description: 'A party bound by a document', properties: [] },
+  COVERS: { from: ['Document'], to: ['Sector'], description: 'A sector a document covers', properties: [] },
+  HELD_IN: { from: ['Forum'], to: ['Region'], description: 'Where a forum took place', properties: [] },
+  INVOLVES: { from: ['Forum'], to: PARTY, description: 'A party taking part in a forum', properties: [] },
+  IN_SERIES: { from: ['Forum'], to: ['Forum'], description: 'A forum edition belongs to a series', properties: [] },
+  HELD_ALONGSIDE: {
+    from: ['Forum'],
+    to: ['Forum'],
+    description: 'Two events held alongside each other',
+    properties: [],
+  },
+  BETWEEN: { from: ['Figure'], to: PARTY, description: 'A party a reported figure concerns', properties: [] },
+  FROM: {
+    from: ['Figure'],
+    to: PARTY,
+    description: 'Where a reported flow (exports, an offer) comes from',
+    properties: [],
+  },
+  TO: { from: ['Figure'], to: PARTY, description: 'Where a reported flow goes to', properties: [] },
+  STATED_BY: { from: ['Figure'], to: ['Official'], description: 'The official who stated a figure', properties: [] },
+  REPORTED_AT: {
+    from: ['Figure'],
+    to: ['Forum'],
+    description: 'The forum at which a figure was stated',
+    properties: [],
+  },
+};
+
+/** Lower-cases, strips accents and collapses punctuation, so "Ma Xíngrui" and "ma xingrui" match. */
+export function matchKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A readable, stable id from a name: `official:serik-zhumangarin`. */
+export function slugId(type: EntityType, name: string): string {
+  const slug = matchKey(name).replace(/ /g, '-').slice(0, 80);
+  return `${ID_PREFIX[type]}:${slug || 'unnamed'}`;
+}

@@ -1,0 +1,107 @@
+import {
+  Arg,
+  Args,
+  Authorized,
+  type ClassType,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+
+import type { Context } from '../../context';
+import { Connection, PageArgs } from '../../graphql/pagination';
+import { Role } from '../auth/auth.roles';
+import type { TypedEntityInput } from '../ingest/entity-writes';
+import { ListOrder } from './entity.input';
+import { Entity, Node, Provenance } from './entity.type';
+
+export interface EntityResolverOptions<T extends object, Input extends object, Filter extends object> {
+  readonly type: TypedEntityInput['type'];
+  readonly objectType: ClassType<T>;
+  readonly inputType: ClassType<Input>;
+  readonly filterType: ClassType<Filter>;
+  /** The root field names: `region` and `regions`. */
+  readonly one: string;
+  readonly many: string;
+}
+
+/**
+ * What every entity type's API has: by id, a filtered keyset list, create/update/delete and the
+ * `sources` field. Each entity resolver extends the class this returns (type-graphql resolver
+ * inheritance), adding its own relationship fields.
+ */
+export function EntityResolverBase<T extends object, Input extends object, Filter extends object>(
+  options: EntityResolverOptions<T, Input, Filter>,
+) {
+  const { type, objectType, inputType, filterType } = options;
+  const ConnectionType = Connection(objectType, type);
+  const typed = (input: Input) => ({ type, input }) as TypedEntityInput;
+
+  @Resolver(() => objectType)
+  abstract class EntityResolver {
+    @Query(() => objectType, { name: options.one, nullable: true, description: `A ${type} by id.` })
+    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+      return ctx.services.entity.findOfType(type, id);
+    }
+
+    @Query(() => ConnectionType, {
+      name: options.many,
+      description: `${type} entities, filtered and sorted, a page at a time.`,
+    })
+    many(
+      @Args(() => PageArgs) page: PageArgs,
+      @Ctx() ctx: Context,
+      @Arg('filter', () => filterType, { nullable: true }) filter?: Filter,
+      @Arg('orderBy', () => ListOrder, { defaultValue: ListOrder.NAME_ASC }) orderBy: ListOrder = ListOrder.NAME_ASC,
+    ) {
+      return ctx.services.entity.list(type, filter, orderBy, page);
+    }
+
+    @FieldResolver(() => [Provenance], { description: 'The sources that state this entity, with locators.' })
+    sources(@Root() entity: { id: string }, @Ctx() ctx: Context) {
+      return ctx.services.entity.provenance(entity.id);
+    }
+
+    @Authorized(Role.Editor)
+    @Mutation(() => objectType, {
+      name: `create${type}`,
+      description: `Creates a ${type}; fails with CONFLICT when its id, name or an alias already names one.`,
+    })
+    async create(@Arg('input', () => inputType) input: Input, @Ctx() ctx: Context) {
+      const id = await ctx.services.ingest.createEntity(typed(input));
+      return ctx.services.entity.get(type, id);
+    }
+
+    @Authorized(Role.Editor)
+    @Mutation(() => objectType, { name: `update${type}`, description: `Replaces the fields and aliases of a ${type}.` })
+    async update(@Arg('id', () => ID) id: string, @Arg('input', () => inputType) input: Input, @Ctx() ctx: Context) {
+      await ctx.services.ingest.updateEntity(id, typed(input));
+      return ctx.services.entity.get(type, id);
+    }
+
+    @Authorized(Role.Editor)
+    @Mutation(() => ID, { name: `delete${type}`, description: `Deletes a ${type} and all its ties; returns its id.` })
+    async delete(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+      await ctx.services.ingest.deleteEntity(type, id);
+      return id;
+    }
+  }
+  return EntityResolver;
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any entity by its global id (Relay).' })
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.entity.find(id);
+  }
+
+  @Query(() => Entity, { nullable: true, description: 'Any entity by its id, with the fields all entities share.' })
+  entity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.entity.find(id);
+  }
+}

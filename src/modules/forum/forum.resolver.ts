@@ -1,0 +1,71 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+
+import type { Context } from '../../context';
+import { Document } from '../document/document.type';
+import { EntityResolverBase } from '../entity/entity.resolver';
+import { Figure } from '../figure/figure.type';
+import { Official } from '../official/official.type';
+import { Region } from '../region/region.type';
+import { Party } from '../tie/party.type';
+import { Tie } from '../tie/tie.type';
+import { ForumFilter, ForumInput } from './forum.input';
+import { Forum } from './forum.type';
+
+@Resolver(() => Forum)
+export class ForumResolver extends EntityResolverBase({
+  type: 'Forum',
+  objectType: Forum,
+  inputType: ForumInput,
+  filterType: ForumFilter,
+  one: 'forum',
+  many: 'forums',
+}) {
+  @FieldResolver(() => Region, { nullable: true, description: 'Where it was held.' })
+  place(@Root() forum: Forum, @Ctx() ctx: Context) {
+    return ctx.services.entity.neighbour(forum.id, 'HELD_IN', 'out', 'Region');
+  }
+
+  @FieldResolver(() => [Party], { description: 'The regions and organizations taking part.' })
+  participants(@Root() forum: Forum, @Ctx() ctx: Context) {
+    return ctx.services.entity.neighbours(forum.id, 'INVOLVES', 'out');
+  }
+
+  @FieldResolver(() => Forum, { nullable: true, description: 'The series this forum is an edition of.' })
+  series(@Root() forum: Forum, @Ctx() ctx: Context) {
+    return ctx.services.entity.neighbour(forum.id, 'IN_SERIES', 'out', 'Forum');
+  }
+
+  @FieldResolver(() => [Forum], { description: 'For a series: its editions.' })
+  editions(@Root() forum: Forum, @Ctx() ctx: Context) {
+    return ctx.services.entity.neighbours(forum.id, 'IN_SERIES', 'in', 'Forum');
+  }
+
+  @FieldResolver(() => [Forum], { description: 'Events held alongside this one (e.g. an official visit).' })
+  async heldAlongside(@Root() forum: Forum, @Ctx() ctx: Context) {
+    const [outgoing, incoming] = await Promise.all([
+      ctx.services.entity.neighbours(forum.id, 'HELD_ALONGSIDE', 'out', 'Forum'),
+      ctx.services.entity.neighbours(forum.id, 'HELD_ALONGSIDE', 'in', 'Forum'),
+    ]);
+    return [...outgoing, ...incoming];
+  }
+
+  @FieldResolver(() => [Document], { description: 'Documents signed at this forum.' })
+  documents(@Root() forum: Forum, @Ctx() ctx: Context) {
+    return ctx.services.entity.neighbours(forum.id, 'SIGNED_AT', 'in', 'Document');
+  }
+
+  @FieldResolver(() => [Tie], { description: 'Who attended (ATTENDED ties), in what role, on whose behalf.' })
+  attendance(@Root() forum: Forum, @Ctx() ctx: Context) {
+    return ctx.services.entity.ties(forum.id, 'ATTENDED', 'in');
+  }
+
+  @FieldResolver(() => [Official], { description: 'The officials who attended.' })
+  attendees(@Root() forum: Forum, @Ctx() ctx: Context) {
+    return ctx.services.entity.neighbours(forum.id, 'ATTENDED', 'in', 'Official');
+  }
+
+  @FieldResolver(() => [Figure], { description: 'Figures stated at this forum.' })
+  figures(@Root() forum: Forum, @Ctx() ctx: Context) {
+    return ctx.services.entity.neighbours(forum.id, 'REPORTED_AT', 'in', 'Figure');
+  }
+}

@@ -1,0 +1,19 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+
+import type { Context } from '../../context';
+import { Role } from '../auth/auth.roles';
+import { ReportInput } from './ingest.input';
+import { IngestResult } from './ingest.type';
+
+@Resolver()
+export class IngestResolver {
+  @Authorized(Role.Editor)
+  @Mutation(() => IngestResult, {
+    description:
+      'Applies one source and the facts it states in one transaction (all or nothing). Entities resolve by id, ' +
+      'then by name and alias, so nothing is duplicated; ingesting the same report again changes nothing.',
+  })
+  ingestReport(@Arg('report', () => ReportInput) report: ReportInput, @Ctx() ctx: Context) {
+    return ctx.services.ingest.ingestReport(report);
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+import { defineQuery } from '../../db/query';
+import type { Loaders } from '../../graphql/loaders';
+import { entityColumn, type EntityRecord } from '../entity/entity.record';
+
+// Officials of a region: those holding a position in a body based in it or one of its parts, and
+// those who signed or attended on its behalf.
+const officialsQuery = defineQuery(
+  'region.officials',
+  `UNWIND $keys AS key
+   MATCH (r:Region {id: key})
+   CALL (r) {
+     MATCH (n:Official)-[:HOLDS]->(:Organization)-[:BASED_IN]->(:Region)-[:PART_OF*0..3]->(r)
+     RETURN n
+     UNION
+     MATCH (n:Official)-[t:SIGNED|ATTENDED]->()
+     WHERE t.onBehalfOf = r.id
+     RETURN n
+   }
+   RETURN DISTINCT key, n {.*, __labels: labels(n)} AS node
+   ORDER BY node.name`,
+  z.object({ key: z.string(), node: entityColumn }),
+);
+
+export class RegionRepository {
+  constructor(private readonly loaders: Loaders) {}
+
+  async officials(regionId: string): Promise<EntityRecord[]> {
+    const rows = await this.loaders.load(officialsQuery, regionId);
+    return rows.map((row) => row.node);
+  }
+}

@@ -1,0 +1,71 @@
+import { IsEnum, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+
+import { ID_PATTERN, PartialDateField, StatementInput } from '../entity/entity.input';
+import type { TieType as TieTypeName } from '../entity/entity.model';
+import { TieType } from './tie.type';
+
+/** Tie details; which of them a tie type takes is checked against the tie catalog. */
+@InputType('TieDetailsBase')
+export abstract class TieDetailsInput {
+  @Field(() => TieType, { description: 'What kind of tie.' })
+  @IsEnum(TieType)
+  type!: TieTypeName;
+
+  @Field(() => String, { nullable: true, description: 'HOLDS only: the title of the position.' })
+  @IsOptional()
+  @Length(1, 300)
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ATTENDED only: the role (speaker, head of delegation…).' })
+  @IsOptional()
+  @Length(1, 200)
+  role?: string | null;
+
+  @PartialDateField('HOLDS only: since when')
+  since?: string | null;
+
+  @PartialDateField('HOLDS only: until when')
+  until?: string | null;
+}
+
+@InputType({ description: 'A tie between two entities already in the graph.' })
+export class TieInput extends TieDetailsInput {
+  @Field(() => ID, { description: 'The id of the entity the tie starts from.' })
+  @Matches(ID_PATTERN, { message: '$property must be an entity id like "official:ma-xingrui"' })
+  from!: string;
+
+  @Field(() => ID, { description: 'The id of the entity the tie goes to.' })
+  @Matches(ID_PATTERN, { message: '$property must be an entity id like "forum:second-dialogue"' })
+  to!: string;
+
+  @Field(() => ID, { nullable: true, description: 'SIGNED and ATTENDED only: the id of the party acted for.' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: '$property must be an entity id like "region:kz"' })
+  onBehalfOf?: string | null;
+
+  @Field(() => StatementInput, { nullable: true, description: 'The source that states this tie.' })
+  @IsOptional()
+  @ValidateNested()
+  statedIn?: StatementInput | null;
+}
+
+@InputType({ description: 'Which tie to delete: its type, ends and, for positions, the title.' })
+export class TieKeyInput {
+  @Field(() => TieType, { description: 'What kind of tie.' })
+  @IsEnum(TieType)
+  type!: TieTypeName;
+
+  @Field(() => ID, { description: 'The id of the entity the tie starts from.' })
+  @Matches(ID_PATTERN)
+  from!: string;
+
+  @Field(() => ID, { description: 'The id of the entity the tie goes to.' })
+  @Matches(ID_PATTERN)
+  to!: string;
+
+  @Field(() => String, { nullable: true, description: 'HOLDS only: the title of the position.' })
+  @IsOptional()
+  @MaxLength(300)
+  title?: string | null;
+}

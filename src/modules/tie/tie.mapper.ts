@@ -1,0 +1,28 @@
+import { toPartialDate } from '../../graphql/partial-date';
+import type { Provenance } from '../entity/entity.repository';
+import type { Direction, TieRecord } from '../entity/entity.repository';
+import type { TieType } from '../entity/entity.model';
+import type { Tie } from './tie.type';
+
+export function tieSources(tie: Pick<TieRecord, 'sourceIds' | 'locators' | 'recordedAts'>): Provenance[] {
+  return tie.sourceIds.map((sourceId, index) => ({
+    sourceId,
+    locator: tie.locators[index] || null,
+    recordedAt: tie.recordedAts[index] ?? '',
+  }));
+}
+
+/** A tie read from the side of `anchorId`, following it in `direction`, to `otherId`. */
+export function toTie(type: TieType, anchorId: string, otherId: string, direction: Direction, tie: TieRecord): Tie {
+  return {
+    type,
+    fromId: direction === 'out' ? anchorId : otherId,
+    toId: direction === 'out' ? otherId : anchorId,
+    title: tie.title ?? null,
+    role: tie.role ?? null,
+    onBehalfOfId: tie.onBehalfOf ?? null,
+    since: toPartialDate(tie.since, tie.sincePrecision),
+    until: toPartialDate(tie.until, tie.untilPrecision),
+    sources: tieSources(tie),
+  };
+}
