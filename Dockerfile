@@ -17,6 +17,9 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node schema ./schema
 COPY --chown=node:node seed ./seed
+# The playground and explorer pages, and the example operations the playground opens.
+COPY --chown=node:node public ./public
+COPY --chown=node:node client/operations ./client/operations
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \

@@ -8,6 +8,8 @@ import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
 import { type Context, createContext, type User } from './context';
+import { playgroundRoutes } from './http/playground.routes';
+import { vendorRoutes } from './http/vendor.routes';
 import type { Logger } from './logger';
 
 export interface AppDeps {
@@ -55,6 +57,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       context: async ({ req }) => createContext(deps, deps.authenticate ? await deps.authenticate(req) : null),
     }),
   );
+  app.use(vendorRoutes());
+  app.use(playgroundRoutes());
 
   return {
     httpServer,

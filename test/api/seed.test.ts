@@ -1,8 +1,9 @@
+import { exampleOperation } from '../../src/http/example-operations';
 import { Harness } from '../support/harness';
 
 /**
- * The founding example's questions, answered through the API from the seed graph. These are the
- * README's example queries.
+ * The founding example's questions, answered through the API from the seed graph. The operations
+ * are the README's example queries (client/operations), run with their default variables.
  */
 describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
   let harness: Harness;
@@ -17,8 +18,6 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
     await harness.close();
   });
 
-  const FORUM = 'forum:kz-xuar-cross-border-dialogue-2';
-
   it('answers which documents were signed at the forum, of which kinds, how many and their stated value', async () => {
     const result = await harness.run<{
       forum: {
@@ -28,19 +27,10 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
           kind: string;
           count: number;
           title: string | null;
-          value: { amount: number; currency: string } | null;
+          value: { amount: number; currency: string; qualifier: string } | null;
         }[];
       };
-    }>(
-      `query ($id: ID!) {
-        forum(id: $id) {
-          name
-          date { value precision }
-          documents { kind count title value { amount currency } }
-        }
-      }`,
-      { id: FORUM },
-    );
+    }>(exampleOperation('ForumDocuments').document);
     expect(result.errors).toBeUndefined();
     const forum = result.data?.forum;
     expect(forum?.date).toEqual({ value: '2023-03-28', precision: 'DAY' });
@@ -52,15 +42,16 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
       COMMERCIAL_AGREEMENT: 5,
     });
     const commercial = forum?.documents.find((document) => document.kind === 'COMMERCIAL_AGREEMENT');
-    expect(commercial?.value).toEqual({ amount: 565_000_000, currency: 'USD' });
+    expect(commercial?.value).toEqual({ amount: 565_000_000, currency: 'USD', qualifier: 'EXACT' });
     // Unnamed groups keep no invented title.
     expect(forum?.documents.every((document) => document.title === null)).toBe(true);
   });
 
   it('answers which sectors the documents cover', async () => {
-    const result = await harness.run<{ document: { sectors: { name: string }[] } }>(
-      `{ document(id: "doc:kz-xuar-dialogue-2-documents") { sectors { name } } }`,
+    const result = await harness.run<{ document: { count: number; sectors: { name: string }[] } }>(
+      exampleOperation('DocumentSectors').document,
     );
+    expect(result.data?.document.count).toBe(16);
     expect(result.data?.document.sectors.map((sector) => sector.name).sort()).toEqual([
       'Agriculture',
       'Construction',
@@ -82,18 +73,7 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
           onBehalfOf: { name: string };
         }[];
       };
-    }>(
-      `query ($id: ID!) {
-        forum(id: $id) {
-          attendance {
-            role
-            from { name ... on Official { positions { title to { name } } } }
-            onBehalfOf { ... on Region { name } ... on Organization { name } }
-          }
-        }
-      }`,
-      { id: FORUM },
-    );
+    }>(exampleOperation('ForumAttendance').document);
     expect(result.errors).toBeUndefined();
     const [attendance] = result.data?.forum.attendance ?? [];
     expect(attendance?.from.name).toBe('Serik Zhumangarin');
@@ -119,18 +99,7 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
           statedBy: { name: string };
         }[];
       };
-    }>(
-      `{
-        figures(filter: { metric: EXPORT_OFFER }) {
-          nodes {
-            value unit qualifier itemCount items
-            from { ... on Region { name } }
-            to { ... on Region { name } }
-            statedBy { name }
-          }
-        }
-      }`,
-    );
+    }>(exampleOperation('ExportOffers').document);
     expect(result.errors).toBeUndefined();
     expect(result.data?.figures.nodes).toEqual([
       {
@@ -151,15 +120,15 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
       figures: {
         nodes: { metric: string; value: number; changePercent: number | null; changeFactor: number | null }[];
       };
-    }>(
-      `{
-        figures(filter: { region: "region:kz", dateFrom: "2022", dateTo: "2022" }, orderBy: VALUE_DESC) {
-          nodes { metric value changePercent changeFactor }
-        }
-      }`,
-    );
+    }>(exampleOperation('TradeFigures').document);
     expect(result.errors).toBeUndefined();
-    expect(result.data?.figures.nodes).toEqual([
+    const nodes = result.data?.figures.nodes.map(({ metric, value, changePercent, changeFactor }) => ({
+      metric,
+      value,
+      changePercent,
+      changeFactor,
+    }));
+    expect(nodes).toEqual([
       { metric: 'TRADE_VOLUME', value: 24e9, changePercent: null, changeFactor: null },
       { metric: 'EXPORTS', value: 13e9, changePercent: null, changeFactor: 3 },
       { metric: 'IMPORTS', value: 11e9, changePercent: 33.5, changeFactor: null },

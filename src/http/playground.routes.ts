@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+
+import express, { Router } from 'express';
+
+import { loadExampleOperations } from './example-operations';
+
+const PLAYGROUND_DIR = resolve(__dirname, '..', '..', 'public', 'playground');
+
+/**
+ * GraphiQL at `/`, booted against `/graphql` with the README's example operations as tabs. The
+ * page loads nothing from the internet: its scripts come from `vendor.routes.ts`.
+ */
+export function playgroundRoutes(): Router {
+  const router = Router();
+  // Read once at start-up: the examples ship with the app and change only with a release.
+  const operations = loadExampleOperations().map(({ name, description, document }) => ({
+    name,
+    description,
+    query: document,
+  }));
+  router.get('/', (_request, response) => {
+    response.sendFile(resolve(PLAYGROUND_DIR, 'index.html'));
+  });
+  router.get('/playground/operations.json', (_request, response) => {
+    response.json(operations);
+  });
+  router.use('/playground', express.static(PLAYGROUND_DIR, { index: false }));
+  return router;
+}
