@@ -36,24 +36,34 @@ export interface Keyset {
   readonly id: string;
 }
 
-export function encodeCursor(keyset: Keyset): string {
-  return Buffer.from(JSON.stringify([keyset.value, keyset.id]), 'utf8').toString('base64url');
+/**
+ * `order` names the sort order the cursor belongs to: a keyset only means something in the order
+ * that produced it, and "Kazakhstan" from NAME_ASC would silently skip rows under NAME_DESC.
+ */
+export function encodeCursor(keyset: Keyset, order?: string): string {
+  const parts = order === undefined ? [keyset.value, keyset.id] : [keyset.value, keyset.id, order];
+  return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined): Keyset | null {
+/** Reads a cursor issued for `order` (or for no order); anything else is BAD_USER_INPUT on `after`. */
+export function decodeCursor(cursor: string | null | undefined, order?: string): Keyset | null {
   if (cursor === null || cursor === undefined) return null;
+  let decoded: unknown;
   try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(decoded) &&
-      decoded.length === 2 &&
-      (typeof decoded[0] === 'string' || typeof decoded[0] === 'number') &&
-      typeof decoded[1] === 'string'
-    ) {
-      return { value: decoded[0], id: decoded[1] };
-    }
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // Falls through to the error below: a cursor that is not ours is the client's mistake.
+    decoded = undefined;
+  }
+  if (
+    Array.isArray(decoded) &&
+    (decoded.length === 2 || (decoded.length === 3 && typeof decoded[2] === 'string')) &&
+    (typeof decoded[0] === 'string' || typeof decoded[0] === 'number') &&
+    typeof decoded[1] === 'string'
+  ) {
+    if (decoded[2] !== order) {
+      throw BadUserInputError.forField('after', `is a cursor of another sort order than ${order ?? 'this list'}`);
+    }
+    return { value: decoded[0], id: decoded[1] };
   }
   throw BadUserInputError.forField('after', 'is not a cursor this API issued');
 }
@@ -62,27 +72,29 @@ export interface Page<T> {
   readonly nodes: T[];
   readonly edges: { node: T; cursor: string }[];
   readonly pageInfo: PageInfo;
-  /** Resolved only when the client asks for it: counting a filtered list is the costly part. */
-  readonly totalCount: () => Promise<number>;
+  /** Counted only when the client asks for it: counting a filtered list is the costly part. */
+  readonly totalCount: Promise<number>;
   /** The same page with each node replaced (cursors stay those of the original rows). */
   mapNodes<U>(map: (node: T) => U): Page<U>;
 }
 
-function makePage<T>(
-  edges: { node: T; cursor: string }[],
-  pageInfo: PageInfo,
-  totalCount: () => Promise<number>,
-): Page<T> {
+function makePage<T>(edges: { node: T; cursor: string }[], pageInfo: PageInfo, count: () => Promise<number>): Page<T> {
+  let total: Promise<number> | undefined;
   return {
     nodes: edges.map((edge) => edge.node),
     edges,
     pageInfo,
-    totalCount,
+    // type-graphql resolves a field by reading the property as it is (a function would reach the
+    // client as a function), so a getter is what defers the count query until the field is selected.
+    get totalCount() {
+      total ??= count();
+      return total;
+    },
     mapNodes: (map) =>
       makePage(
         edges.map((edge) => ({ node: map(edge.node), cursor: edge.cursor })),
         pageInfo,
-        totalCount,
+        count,
       ),
   };
 }
@@ -96,8 +108,9 @@ export function toPage<T>(
   first: number,
   keysetOf: (row: T) => Keyset,
   totalCount: () => Promise<number>,
+  order?: string,
 ): Page<T> {
-  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(keysetOf(node)) }));
+  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(keysetOf(node), order) }));
   return makePage(edges, { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount);
 }
 
@@ -123,9 +136,8 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     @Field(() => PageInfo, { description: 'Whether more items follow, and the cursor to fetch them.' })
     pageInfo!: PageInfo;
 
-    // graphql-js calls function-valued properties, so the count query runs only when selected.
     @Field(() => Int, { description: 'How many items match the filter across all pages.' })
-    totalCount!: () => Promise<number>;
+    totalCount!: Promise<number>;
   }
   return ConnectionType;
 }

@@ -63,9 +63,9 @@ export class EntityService {
       dateTo: given.dateTo ? toIsoEnd(given.dateTo) : null,
     };
     const { sort, descending } = ORDER[order];
-    const after = decodeCursor(page.after);
+    const after = decodeCursor(page.after, order);
     if (after && typeof after.value !== (sort === 'VALUE' ? 'number' : 'string')) {
-      throw BadUserInputError.forField('after', `is a cursor of another sort order than ${order}`);
+      throw BadUserInputError.forField('after', 'is not a cursor this API issued');
     }
     const rows = await this.lists.page({ type, filter, sort, descending, after, limit: page.first + 1 });
     return toPage(
@@ -73,6 +73,7 @@ export class EntityService {
       page.first,
       (row) => ({ value: row.sortKey, id: row.entity.id }),
       () => this.lists.count(type, filter),
+      order,
     ).mapNodes((row) => row.entity);
   }
 
