@@ -8,6 +8,7 @@ import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
 import { type Context, createContext, type User } from './context';
+import { exportRoutes } from './http/export.routes';
 import { playgroundRoutes } from './http/playground.routes';
 import { vendorRoutes } from './http/vendor.routes';
 import type { Logger } from './logger';
@@ -59,6 +60,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   app.use(vendorRoutes());
   app.use(playgroundRoutes());
+  app.use('/export', exportRoutes(deps));
 
   return {
     httpServer,
