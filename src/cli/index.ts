@@ -3,6 +3,7 @@ import { Command } from 'commander';
 
 import { ConfigError } from '../config';
 import { StartupError } from '../errors';
+import { registerImport } from './commands/import';
 import { registerKey } from './commands/key';
 import { registerSeed } from './commands/seed';
 import { ExitCode, UsageError } from './errors';
@@ -14,6 +15,7 @@ const program = new Command()
 
 registerSeed(program);
 registerKey(program);
+registerImport(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof UsageError || error instanceof ConfigError) {

@@ -97,6 +97,7 @@ export const sourceRecord = z.object({
   publishedOn: optionalText,
   publishedPrecision: precision,
   citation: optionalText,
+  version: optionalText,
 });
 
 export const figureRecord = z.object({

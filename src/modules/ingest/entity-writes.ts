@@ -142,6 +142,7 @@ export function entityFields(entity: TypedEntityInput): EntityFields {
           publisher: input.publisher ?? null,
           url: input.url ?? null,
           citation: input.citation ?? null,
+          version: input.version ?? null,
           ...dateColumns('publishedOn', input.publishedOn ?? null),
         },
       };

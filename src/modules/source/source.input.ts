@@ -18,6 +18,14 @@ export class SourceInput extends NamedEntityFieldsInput {
   @PartialDateField('When it was published')
   publishedOn?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Which version of it: an edition, a release or a commit (datasets change between versions).',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  version?: string | null;
+
   @Field(() => String, { nullable: true, description: 'How to cite it.' })
   @IsOptional()
   @MaxLength(2000)

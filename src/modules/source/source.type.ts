@@ -18,6 +18,9 @@ export class Source extends Entity {
   @Field(() => PartialDateType, { nullable: true, description: 'When it was published.' })
   publishedOn!: PartialDate | null;
 
+  @Field(() => String, { nullable: true, description: 'Which version of it: an edition, a release or a commit.' })
+  version!: string | null;
+
   @Field(() => String, { nullable: true, description: 'How to cite it, where the publisher asks for a citation.' })
   citation!: string | null;
 }

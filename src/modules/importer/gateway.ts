@@ -1,0 +1,139 @@
+import { graphql, type GraphQLSchema } from 'graphql';
+
+import type { Context } from '../../context';
+import type { FieldProblem } from '../../errors';
+import { SYSTEM_USER } from '../../seed';
+import type { ReportInput } from '../ingest/ingest.input';
+
+/** A report as the `ingestReport` mutation takes it, in plain JSON. */
+export interface ReportJson {
+  readonly source: Record<string, unknown>;
+  readonly entities: readonly Record<string, unknown>[];
+  readonly ties: readonly Record<string, unknown>[];
+}
+
+export interface IngestReply {
+  readonly sourceId: string;
+  readonly entities: readonly { ref: string; id: string; created: boolean }[];
+  readonly tiesCreated: number;
+  readonly tiesMatched: number;
+}
+
+/** A report the API refused (nothing of it was applied), with its reason. */
+export class IngestRefused extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly problems: readonly FieldProblem[],
+  ) {
+    super(message);
+    this.name = 'IngestRefused';
+  }
+}
+
+/** Where the importer's reports go: the API's schema, or a dry run that only validates them. */
+export interface ImportGateway {
+  readonly dryRun: boolean;
+  ingest(report: ReportJson): Promise<IngestReply>;
+  /** The names of those of `ids` that exist in the graph. */
+  names(ids: readonly string[]): Promise<Map<string, string>>;
+}
+
+const INGEST = /* GraphQL */ `
+  mutation Import($report: ReportInput!) {
+    ingestReport(report: $report) {
+      sourceId
+      tiesCreated
+      tiesMatched
+      entities {
+        ref
+        id
+        created
+      }
+    }
+  }
+`;
+
+async function runIngest(schema: GraphQLSchema, context: Context, report: ReportJson): Promise<IngestReply> {
+  const result = await graphql({ schema, source: INGEST, variableValues: { report }, contextValue: context });
+  const [error] = result.errors ?? [];
+  if (error) {
+    const extensions = error.extensions as { code?: string; problems?: FieldProblem[] };
+    throw new IngestRefused(
+      result.errors?.map((each) => each.message).join('; ') ?? error.message,
+      extensions.code ?? 'INTERNAL_SERVER_ERROR',
+      extensions.problems ?? [],
+    );
+  }
+  return (result.data as { ingestReport: IngestReply }).ingestReport;
+}
+
+const NAMES_PER_QUERY = 200;
+
+/**
+ * Reports go through the `ingestReport` mutation, so an import gets exactly the validation,
+ * resolution and transaction of the API: one report, one transaction.
+ */
+export function graphGateway(schema: GraphQLSchema, makeContext: () => Context): ImportGateway {
+  return {
+    dryRun: false,
+    ingest: (report) => runIngest(schema, makeContext(), report),
+    async names(ids) {
+      const names = new Map<string, string>();
+      for (let start = 0; start < ids.length; start += NAMES_PER_QUERY) {
+        const chunk = ids.slice(start, start + NAMES_PER_QUERY);
+        // The ids travel as variables; only the generated aliases e0, e1… are written into the query.
+        const variables = chunk.map((_, index) => `$i${index}: ID!`).join(', ');
+        const fields = chunk.map((_, index) => `e${index}: entity(id: $i${index}) { id name }`).join('\n');
+        const result = await graphql({
+          schema,
+          source: `query Names(${variables}) {\n${fields}\n}`,
+          variableValues: Object.fromEntries(chunk.map((id, index) => [`i${index}`, id])),
+          contextValue: makeContext(),
+        });
+        if (result.errors?.length) throw new Error(result.errors.map((error) => error.message).join('; '));
+        for (const found of Object.values(result.data ?? {}) as ({ id: string; name: string } | null)[]) {
+          if (found) names.set(found.id, found.name);
+        }
+      }
+      return names;
+    },
+  };
+}
+
+/**
+ * A dry run sends each report through the same mutation and its input validation, but the
+ * ingest service is replaced by one that writes nothing, so no database is needed.
+ */
+export function dryRunGateway(schema: GraphQLSchema): ImportGateway {
+  const ingest = {
+    ingestReport: (report: ReportInput): IngestReply => ({
+      sourceId: report.source.id ?? '(new source)',
+      entities: report.entities.map((entity) => ({
+        ref: entity.ref,
+        id:
+          [
+            entity.region,
+            entity.organization,
+            entity.official,
+            entity.forum,
+            entity.document,
+            entity.sector,
+            entity.figure,
+          ]
+            .map((typed) => typed?.id)
+            .find((id) => id) ?? `(new ${entity.ref})`,
+        created: false,
+      })),
+      tiesCreated: 0,
+      tiesMatched: 0,
+    }),
+  };
+  // The ingest resolver reads only `user` (for @Authorized) and `services.ingest` from its context.
+  const context = { user: SYSTEM_USER, services: { ingest } } as unknown as Context;
+  return {
+    dryRun: true,
+    ingest: (report) => runIngest(schema, context, report),
+    names: () => Promise.resolve(new Map()),
+  };
+}

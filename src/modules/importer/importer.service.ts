@@ -1,0 +1,377 @@
+import { basename } from 'node:path';
+
+import type { GraphQLSchema } from 'graphql';
+
+import { BadUserInputError } from '../../errors';
+import { matchKey } from '../entity/entity.model';
+import { CodeLists } from './code-lists';
+import { readCsv } from './csv';
+import { type ImportGateway, IngestRefused, type IngestReply, type ReportJson } from './gateway';
+import type { Mapping } from './mapping';
+import { checkColumns, checkFields } from './mapping-check';
+import { type PlannedEnd, type PlannedEntity, type PlannedTie, planRow, type RowPlan } from './row-plan';
+import { RowProblem } from './values';
+
+export interface Rejection {
+  /** 1-based data row (the header is not counted) and the file line it ends on. */
+  readonly row: number;
+  readonly line: number;
+  /** A whole row was left out, or one tie of a row whose entities were imported. */
+  readonly what: 'row' | 'tie';
+  readonly reason: string;
+}
+
+export interface ImportSummary {
+  readonly dryRun: boolean;
+  readonly mappingFile: string;
+  readonly csvFile: string;
+  readonly source: { id: string | null; name: string; version: string | null; citation: string | null };
+  readonly rowsRead: number;
+  readonly rowsImported: number;
+  readonly rowsRejected: number;
+  /** Distinct entities this run created, and those it found already in the graph. */
+  readonly entitiesCreated: number;
+  readonly entitiesMerged: number;
+  readonly tiesCreated: number;
+  readonly tiesMatched: number;
+  readonly tiesRejected: number;
+  /** Statements sent: one per entity or tie a row states. */
+  readonly entityStatements: number;
+  readonly tieStatements: number;
+  readonly reports: number;
+  readonly rejections: readonly Rejection[];
+}
+
+export interface ImportProgress {
+  readonly phase: 'rows' | 'ties';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ImportOptions {
+  /** Read this CSV instead of the mapping's `csv.path`. */
+  readonly csvPath?: string;
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+const TYPED_FIELD: Record<PlannedEntity['type'], string> = {
+  Region: 'region',
+  Organization: 'organization',
+  Official: 'official',
+  Forum: 'forum',
+  Document: 'document',
+  Sector: 'sector',
+  Figure: 'figure',
+};
+
+function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
+/** A tie between ids, from a row, ready to send. */
+interface ResolvedTie {
+  readonly plan: RowPlan;
+  readonly type: PlannedTie['type'];
+  readonly from: string;
+  readonly to: string;
+  readonly onBehalfOf?: string;
+  readonly details: PlannedTie['details'];
+  readonly identity: string;
+}
+
+interface Unit<T> {
+  readonly items: T[];
+  readonly facts: number;
+}
+
+/**
+ * Imports a CSV through a mapping. Rows become reports of about `batch.facts` facts, each sent
+ * through the `ingestReport` mutation (one transaction). A report the API refuses is retried row
+ * by row, so one bad row is rejected with its own reason and the others still land. Ties naming
+ * an entity by id go last, once every row's entities exist.
+ */
+export class ImporterService {
+  private readonly createdIds = new Set<string>();
+  private readonly seenIds = new Set<string>();
+  private readonly idByRef = new Map<string, string>();
+  /** Names of code-listed entities already in the graph (null: not there before this run). */
+  private readonly existingNames = new Map<string, string | null>();
+  private readonly rejections: Rejection[] = [];
+  private tiesCreated = 0;
+  private tiesMatched = 0;
+  private entityStatements = 0;
+  private tieStatements = 0;
+  private reports = 0;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly gateway: ImportGateway,
+  ) {}
+
+  async run(mapping: Mapping, options: ImportOptions = {}): Promise<ImportSummary> {
+    const csvPath = options.csvPath ?? mapping.csvPath;
+    if (!csvPath) {
+      throw BadUserInputError.forField(mapping.locate(['csv', 'path']), 'no CSV: give csv.path or --csv <path>');
+    }
+    checkFields(mapping, this.schema);
+    const table = readCsv(csvPath, mapping.csv);
+    checkColumns(mapping, table.header, basename(csvPath));
+
+    const codeLists = new CodeLists(mapping.codeLists);
+    const empty = new Set(mapping.csv.empty);
+    const plans: RowPlan[] = [];
+    table.records.forEach((record, index) => {
+      const scope = { cells: record.cells, row: index + 1, line: record.line, empty };
+      try {
+        plans.push(planRow(mapping, codeLists, scope));
+      } catch (error) {
+        if (!(error instanceof RowProblem)) throw error;
+        this.reject(scope, 'row', error.column ? `column ${error.column}: ${error.message}` : error.message);
+      }
+    });
+
+    const progress = (phase: ImportProgress['phase'], done: number, total: number) =>
+      options.onProgress?.({ phase, done, total });
+    let rowsDone = table.records.length - plans.length;
+    progress('rows', rowsDone, table.records.length);
+    const rowTies = (plan: RowPlan) => plan.ties.map((tie) => tie.identity);
+    for (const unit of this.batches(plans, rowTies, mapping.batch.facts, (plan) => this.facts(plan))) {
+      await this.applyRows(mapping, unit.items);
+      rowsDone += unit.items.length;
+      progress('rows', rowsDone, table.records.length);
+    }
+
+    const deferred = plans
+      .filter((plan) => plan.entities.every((entity) => this.idByRef.has(entity.ref)))
+      .flatMap((plan) => plan.deferred.map((tie) => ({ plan, tie })));
+    const ties = await this.resolveDeferred(deferred);
+    let tiesDone = 0;
+    progress('ties', 0, ties.length);
+    for (const unit of this.batches(
+      ties,
+      (tie) => [tie.identity],
+      mapping.batch.facts,
+      () => 1,
+    )) {
+      await this.applyTies(mapping, unit.items);
+      tiesDone += unit.items.length;
+      progress('ties', tiesDone, ties.length);
+    }
+
+    const rowsRejected = new Set(this.rejections.filter((entry) => entry.what === 'row').map((entry) => entry.row));
+    return {
+      dryRun: this.gateway.dryRun,
+      mappingFile: mapping.file,
+      csvFile: csvPath,
+      source: {
+        id: mapping.source.id ?? null,
+        name: mapping.source.name,
+        version: mapping.source.version ?? null,
+        citation: mapping.source.citation ?? null,
+      },
+      rowsRead: table.records.length,
+      rowsImported: table.records.length - rowsRejected.size,
+      rowsRejected: rowsRejected.size,
+      entitiesCreated: this.createdIds.size,
+      entitiesMerged: this.seenIds.size - this.createdIds.size,
+      tiesCreated: this.tiesCreated,
+      tiesMatched: this.tiesMatched,
+      tiesRejected: this.rejections.filter((entry) => entry.what === 'tie').length,
+      entityStatements: this.entityStatements,
+      tieStatements: this.tieStatements,
+      reports: this.reports,
+      rejections: [...this.rejections].sort((a, b) => a.row - b.row),
+    };
+  }
+
+  private facts(plan: RowPlan): number {
+    return plan.entities.length + plan.ties.length;
+  }
+
+  /**
+   * Groups items into reports of about `size` facts. A report never states one tie twice: the API
+   * would count such a tie as created twice, so a repeat starts the next report.
+   */
+  private *batches<T>(
+    items: readonly T[],
+    tiesOf: (item: T) => readonly string[],
+    size: number,
+    factsOf: (item: T) => number,
+  ): Generator<Unit<T>> {
+    let unit: T[] = [];
+    let facts = 0;
+    let identities = new Set<string>();
+    for (const item of items) {
+      const ties = tiesOf(item);
+      if (unit.length > 0 && (facts >= size || ties.some((identity) => identities.has(identity)))) {
+        yield { items: unit, facts };
+        unit = [];
+        facts = 0;
+        identities = new Set();
+      }
+      unit.push(item);
+      facts += factsOf(item);
+      ties.forEach((identity) => identities.add(identity));
+    }
+    if (unit.length > 0) yield { items: unit, facts };
+  }
+
+  private reject(at: { row: number; line: number }, what: Rejection['what'], reason: string): void {
+    this.rejections.push({ row: at.row, line: at.line, what, reason });
+  }
+
+  /** An entity already in the graph keeps its name; the name a code list gives it becomes an alias. */
+  private async nameListedEntities(plans: readonly RowPlan[]): Promise<void> {
+    const listed = plans.flatMap((plan) =>
+      plan.entities.filter((entity) => entity.listName !== undefined && typeof entity.fields.id === 'string'),
+    );
+    const unknown = [...new Set(listed.map((entity) => entity.fields.id as string))].filter(
+      (id) => !this.existingNames.has(id),
+    );
+    if (unknown.length > 0) {
+      const names = await this.gateway.names(unknown);
+      for (const id of unknown) this.existingNames.set(id, names.get(id) ?? null);
+    }
+    for (const entity of listed) {
+      const existing = this.existingNames.get(entity.fields.id as string);
+      if (existing && existing !== entity.listName) {
+        const aliases = Array.isArray(entity.fields.aliases) ? (entity.fields.aliases as string[]) : [];
+        entity.fields.name = existing;
+        entity.fields.aliases = [...aliases, entity.listName as string];
+      }
+    }
+  }
+
+  private rowReport(mapping: Mapping, plans: readonly RowPlan[]): ReportJson {
+    const end = (value: PlannedEnd) => ('id' in value ? value.id : value.ref);
+    return {
+      source: mapping.source,
+      entities: plans.flatMap((plan) =>
+        plan.entities.map((entity) => ({
+          ref: entity.ref,
+          locator: plan.locator,
+          [TYPED_FIELD[entity.type]]: entity.fields,
+        })),
+      ),
+      ties: plans.flatMap((plan) =>
+        plan.ties.map((tie) =>
+          withoutUndefined({
+            type: tie.type,
+            from: end(tie.from),
+            to: end(tie.to),
+            onBehalfOf: tie.onBehalfOf ? end(tie.onBehalfOf) : undefined,
+            locator: plan.locator,
+            ...tie.details,
+          }),
+        ),
+      ),
+    };
+  }
+
+  private record(reply: IngestReply, entityStatements: number, tieStatements: number): void {
+    this.reports += 1;
+    this.entityStatements += entityStatements;
+    this.tieStatements += tieStatements;
+    this.tiesCreated += reply.tiesCreated;
+    this.tiesMatched += reply.tiesMatched;
+    for (const entity of reply.entities) {
+      this.idByRef.set(entity.ref, entity.id);
+      this.seenIds.add(entity.id);
+      if (entity.created) this.createdIds.add(entity.id);
+    }
+  }
+
+  private async applyRows(mapping: Mapping, plans: readonly RowPlan[]): Promise<void> {
+    await this.nameListedEntities(plans);
+    const send = async (group: readonly RowPlan[]) => {
+      const report = this.rowReport(mapping, group);
+      this.record(await this.gateway.ingest(report), report.entities.length, report.ties.length);
+    };
+    try {
+      await send(plans);
+    } catch (error) {
+      if (!(error instanceof IngestRefused)) throw error;
+      for (const plan of plans) {
+        try {
+          await send([plan]);
+        } catch (single) {
+          if (!(single instanceof IngestRefused)) throw single;
+          this.reject(plan, 'row', this.explain(single, plan));
+        }
+      }
+    }
+  }
+
+  /** Names refs in the API's message by what the mapping calls them: `report.entities[2]` → `member c3`. */
+  private explain(error: IngestRefused, plan: RowPlan): string {
+    return error.message
+      .replace(/report\.entities\[(\d+)\]/g, (whole, index: string) => {
+        const entity = plan.entities[Number(index)];
+        return entity ? `entity ${entity.ref.split('.').slice(1).join('.')} (${entity.type})` : whole;
+      })
+      .replace(/report\.ties\[(\d+)\]/g, (whole, index: string) => {
+        const tie = plan.ties[Number(index)];
+        return tie ? `${tie.type} tie` : whole;
+      });
+  }
+
+  /** Ties naming entities by id, resolved to ids; a tie to an entity that does not exist is rejected. */
+  private async resolveDeferred(entries: readonly { plan: RowPlan; tie: PlannedTie }[]): Promise<ResolvedTie[]> {
+    const idOf = (end: PlannedEnd): string => ('id' in end ? end.id : (this.idByRef.get(end.ref) as string));
+    const named = entries.flatMap(({ tie }) =>
+      [tie.from, tie.to, tie.onBehalfOf].flatMap((end) => (end && 'id' in end ? [end.id] : [])),
+    );
+    const unknown = [...new Set(named)].filter((id) => !this.seenIds.has(id));
+    // A dry run has no graph to look in; it checks only what the API validates.
+    const existing = this.gateway.dryRun ? new Set(unknown) : new Set((await this.gateway.names(unknown)).keys());
+    const resolved: ResolvedTie[] = [];
+    for (const { plan, tie } of entries) {
+      const from = idOf(tie.from);
+      const to = idOf(tie.to);
+      const onBehalfOf = tie.onBehalfOf ? idOf(tie.onBehalfOf) : undefined;
+      const missing = [from, to, onBehalfOf].find(
+        (id) => id !== undefined && !this.seenIds.has(id) && !existing.has(id),
+      );
+      if (missing !== undefined) {
+        this.reject(plan, 'tie', `${tie.type} tie to "${missing}": no such entity in the graph or in this import`);
+        continue;
+      }
+      const identity = [tie.type, from, to, matchKey(tie.details.title ?? '')].join('|');
+      resolved.push({ plan, type: tie.type, from, to, onBehalfOf, details: tie.details, identity });
+    }
+    return resolved;
+  }
+
+  private async applyTies(mapping: Mapping, ties: readonly ResolvedTie[]): Promise<void> {
+    const send = async (group: readonly ResolvedTie[]) => {
+      const report: ReportJson = {
+        source: mapping.source,
+        entities: [],
+        ties: group.map((tie) =>
+          withoutUndefined({
+            type: tie.type,
+            from: tie.from,
+            to: tie.to,
+            onBehalfOf: tie.onBehalfOf,
+            locator: tie.plan.locator,
+            ...tie.details,
+          }),
+        ),
+      };
+      this.record(await this.gateway.ingest(report), 0, report.ties.length);
+    };
+    try {
+      await send(ties);
+    } catch (error) {
+      if (!(error instanceof IngestRefused)) throw error;
+      for (const tie of ties) {
+        try {
+          await send([tie]);
+        } catch (single) {
+          if (!(single instanceof IngestRefused)) throw single;
+          this.reject(tie.plan, 'tie', `${tie.type} tie to "${tie.to}": ${single.message}`);
+        }
+      }
+    }
+  }
+}

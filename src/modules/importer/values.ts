@@ -1,0 +1,202 @@
+import { parsePartialDate } from '../../graphql/partial-date';
+import { matchKey } from '../entity/entity.model';
+import type { CodeLists } from './code-lists';
+import type { Condition, ConditionTest, ValueObject, ValueSpec } from './mapping';
+import { parseTemplate, renderTemplate, type Template } from './template';
+
+/** A problem with one row: the row is rejected with this reason. */
+export class RowProblem extends Error {
+  constructor(
+    message: string,
+    readonly column?: string,
+  ) {
+    super(message);
+    this.name = 'RowProblem';
+  }
+}
+
+/** A value was not found in a code list whose `onUnknown` is `skip`: leave it out. */
+export const SKIPPED = Symbol('skipped');
+
+/** One row as values see it: its cells, its number and, inside `each`, the current item. */
+export interface RowScope {
+  readonly cells: Readonly<Record<string, string>>;
+  /** 1-based number of the data row (the header is not counted). */
+  readonly row: number;
+  /** The line of the file the row ends on. */
+  readonly line: number;
+  /** Cells that mean "no value" (`csv.empty`). */
+  readonly empty: ReadonlySet<string>;
+  /** Inside `each`: the item and the column it came from. */
+  readonly item?: { readonly value: string; readonly column: string };
+}
+
+/** Special names a template or condition can read besides the columns. */
+export const SPECIAL_COLUMNS = ['$row', '$line', '$value'] as const;
+
+/** A cell, trimmed; undefined when empty or one of the `empty` markers. */
+export function cellOf(scope: RowScope, column: string): string | undefined {
+  switch (column) {
+    case '$row':
+      return String(scope.row);
+    case '$line':
+      return String(scope.line);
+    case '$value':
+      return scope.item?.value;
+  }
+  const raw = scope.cells[column];
+  if (raw === undefined) return undefined;
+  const value = raw.trim();
+  return value === '' || scope.empty.has(value) ? undefined : value;
+}
+
+function render(template: Template | string, scope: RowScope, encode?: (value: string) => string): string | undefined {
+  return renderTemplate(
+    typeof template === 'string' ? parseTemplate(template) : template,
+    (column) => cellOf(scope, column),
+    encode,
+  );
+}
+
+function holds(test: ConditionTest, scope: RowScope): boolean {
+  const value = cellOf(scope, test.column);
+  if (test.present !== undefined) return (value !== undefined) === test.present;
+  if (test.equals !== undefined) return value !== undefined && value === render(test.equals, scope);
+  if (test.notEquals !== undefined) return value === undefined || value !== render(test.notEquals, scope);
+  if (test.in !== undefined) return value !== undefined && test.in.some((text) => render(text, scope) === value);
+  if (test.notIn !== undefined) return value === undefined || !test.notIn.some((text) => render(text, scope) === value);
+  if (test.matches !== undefined) return value !== undefined && new RegExp(test.matches).test(value);
+  return true;
+}
+
+export function conditionHolds(condition: Condition | undefined, scope: RowScope): boolean {
+  if (condition === undefined) return true;
+  return (Array.isArray(condition) ? condition : [condition]).every((test) => holds(test, scope));
+}
+
+const DATE_TOKENS = /YYYY|MM|M|DD|D/g;
+
+/**
+ * Reads a date with a format such as "DD/MM/YYYY" or "YYYY"; the finest part the format has is
+ * the precision ("YYYY" → a year). `iso` reads "2023", "2023-03" or "2023-03-28", each with its own
+ * precision. Returns the partial date the API takes ("2023", "2023-03", "2023-03-28").
+ */
+export function readDate(text: string, format: string): string | undefined {
+  if (format === 'iso') return parsePartialDate(text) ? text : undefined;
+  const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const order: string[] = [];
+  let pattern = '';
+  let last = 0;
+  for (const token of format.matchAll(DATE_TOKENS)) {
+    pattern += escape(format.slice(last, token.index));
+    pattern += token[0] === 'YYYY' ? '(\\d{4})' : token[0].length === 2 ? '(\\d{2})' : '(\\d{1,2})';
+    order.push(token[0]);
+    last = token.index + token[0].length;
+  }
+  pattern += escape(format.slice(last));
+  const match = new RegExp(`^${pattern}$`).exec(text);
+  if (!match) return undefined;
+  const part = (...tokens: string[]): string | undefined => {
+    const index = order.findIndex((token) => tokens.includes(token));
+    return index === -1 ? undefined : match[index + 1];
+  };
+  const year = part('YYYY');
+  const month = part('MM', 'M')?.padStart(2, '0');
+  const day = part('DD', 'D')?.padStart(2, '0');
+  const date = [year, month, day].filter((piece) => piece !== undefined).join('-');
+  return parsePartialDate(date) ? date : undefined;
+}
+
+/** A date format the importer can read: `iso`, or one with YYYY and optionally M/MM and D/DD. */
+export function isDateFormat(format: string): boolean {
+  if (format === 'iso') return true;
+  const tokens = format.match(DATE_TOKENS) ?? [];
+  const has = (...names: string[]) => tokens.filter((token) => names.includes(token)).length;
+  return (
+    has('YYYY') === 1 && has('MM', 'M') <= 1 && has('DD', 'D') <= 1 && (has('DD', 'D') === 0 || has('MM', 'M') === 1)
+  );
+}
+
+export function readNumber(text: string, format: true | { decimal: string; thousands?: string }): number | undefined {
+  const { decimal, thousands } = format === true ? { decimal: '.', thousands: undefined } : format;
+  let normalised = text.replace(/\s/g, '');
+  if (thousands) normalised = normalised.split(thousands).join('');
+  if (decimal !== '.') normalised = normalised.replace(decimal, '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(normalised)) return undefined;
+  return Number(normalised);
+}
+
+export interface EvalOptions {
+  readonly codeLists: CodeLists;
+  /** Id positions encode the cells they interpolate (see `encodeIdPart`). */
+  readonly encode?: (value: string) => string;
+}
+
+function transform(text: string, spec: ValueObject, options: EvalOptions, column: string | undefined): unknown {
+  let value: unknown = text;
+  if (spec.map !== undefined) {
+    const found = options.codeLists.lookup(spec.map, text);
+    if (!found.found) {
+      if (found.onUnknown === 'skip') return SKIPPED;
+      throw new RowProblem(`"${text}" is not in ${options.codeLists.describe(spec.map)}`, column);
+    }
+    if (typeof found.value === 'object') {
+      throw new RowProblem(`code list "${spec.map}" gives entity fields for "${text}", not a value`, column);
+    }
+    value = found.value;
+  }
+  if (spec.date !== undefined) {
+    const date = readDate(String(value), spec.date);
+    if (date === undefined) throw new RowProblem(`"${String(value)}" is not a date in the format ${spec.date}`, column);
+    value = date;
+  }
+  if (spec.number !== undefined && spec.number !== false) {
+    const number = readNumber(String(value), spec.number);
+    if (number === undefined) throw new RowProblem(`"${String(value)}" is not a number`, column);
+    value = number;
+  }
+  if (spec.scale !== undefined) {
+    if (typeof value !== 'number') throw new RowProblem(`"${String(value)}" is not a number to scale`, column);
+    value = value * spec.scale;
+  }
+  if (spec.slug) value = matchKey(String(value)).replace(/ /g, '-');
+  return value;
+}
+
+/**
+ * Computes one value of a row. Undefined means "no value" (the field is left out); a list comes
+ * back from `split`. A value that cannot be read throws a RowProblem naming its column.
+ */
+export function evaluate(spec: ValueSpec, scope: RowScope, options: EvalOptions): unknown {
+  if (typeof spec === 'string') return render(spec, scope, options.encode);
+  if (typeof spec !== 'object') return spec;
+  if (spec.value !== undefined) return spec.value;
+  if (spec.cases !== undefined) {
+    const match = spec.cases.find((entry) => conditionHolds(entry.when, scope));
+    const value = match === undefined ? undefined : evaluate(match.then, scope, options);
+    return value === undefined ? spec.default : value;
+  }
+  const column = spec.column === '$value' ? scope.item?.column : spec.column;
+  const text =
+    spec.column !== undefined ? cellOf(scope, spec.column) : render(spec.template ?? '', scope, options.encode);
+  if (text === undefined) return spec.default;
+  if (spec.split !== undefined) {
+    const items = text
+      .split(spec.split)
+      .map((item) => item.trim())
+      .filter((item) => item !== '' && !scope.empty.has(item))
+      .map((item) => transform(item, spec, options, column))
+      .filter((item) => item !== SKIPPED);
+    return items.length > 0 ? items : spec.default;
+  }
+  const value = transform(text, spec, options, column);
+  return value === SKIPPED ? spec.default : value;
+}
+
+/** A value that must be one piece of text: a code to look up, an id, a tie's title. */
+export function evaluateText(spec: ValueSpec, scope: RowScope, options: EvalOptions): string | undefined {
+  const value = evaluate(spec, scope, options);
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new RowProblem('a split gives several values where one is needed');
+}
