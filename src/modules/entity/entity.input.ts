@@ -1,10 +1,21 @@
-import { ArrayMaxSize, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 
-import { PARTIAL_DATE_PATTERN } from '../../graphql/partial-date';
+import { parsePartialDate } from '../../graphql/partial-date';
 
 export const ID_PATTERN = /^[a-z]+:[\p{L}\p{N}._~-]{1,120}$/u;
-export const PARTIAL_DATE_MESSAGE = 'must be a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD"';
+export const PARTIAL_DATE_MESSAGE = 'must be a real date as "YYYY", "YYYY-MM" or "YYYY-MM-DD"';
+/** Names and aliases made only of punctuation fold to an empty key, which would match each other. */
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Decorators shared by every optional partial-date input field. */
 export function PartialDateField(description: string): PropertyDecorator {
@@ -14,7 +25,14 @@ export function PartialDateField(description: string): PropertyDecorator {
       key,
     );
     IsOptional()(target, key);
-    Matches(PARTIAL_DATE_PATTERN, { message: `$property ${PARTIAL_DATE_MESSAGE}` })(target, key);
+    // A pattern alone lets "2023-02-30" through, which would then be stored as no date at all.
+    ValidateBy(
+      {
+        name: 'isPartialDate',
+        validator: { validate: (value: unknown) => typeof value === 'string' && parsePartialDate(value) !== undefined },
+      },
+      { message: `$property ${PARTIAL_DATE_MESSAGE}` },
+    )(target, key);
   };
 }
 
@@ -48,6 +66,7 @@ export abstract class EntityFieldsInput {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @Length(1, 300, { each: true })
+  @Matches(HAS_LETTER_OR_DIGIT, { each: true, message: 'each alias must contain a letter or digit' })
   aliases?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'A short description.' })
@@ -67,6 +86,7 @@ export abstract class NamedEntityFieldsInput extends EntityFieldsInput {
   @Field({ description: 'The name to show.' })
   @IsString()
   @Length(1, 300)
+  @Matches(HAS_LETTER_OR_DIGIT, { message: '$property must contain a letter or digit' })
   name!: string;
 }
 

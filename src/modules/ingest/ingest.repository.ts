@@ -26,6 +26,8 @@ export interface TieWrite {
   readonly to: string;
   /** Tells apart several ties of one type between the same pair (e.g. two positions). */
   readonly key: string;
+  /** The title as first stated; `props` carries it only when a write replaces the details. */
+  readonly title: string | null;
   readonly props: Readonly<Record<string, unknown>>;
   readonly sourceId: string | null;
   readonly locator: string;
@@ -107,7 +109,8 @@ const upsertTiesQuery = defineQuery(
    MATCH (a:Entity {id: t.from})
    MATCH (b:Entity {id: t.to})
    MERGE (a)-[r:$(t.type) {key: t.key}]->(b)
-   ON CREATE SET r.createdAt = datetime.statement(), r.sourceIds = [], r.locators = [], r.recordedAts = []
+   ON CREATE SET r.createdAt = datetime.statement(), r.sourceIds = [], r.locators = [], r.recordedAts = [],
+                 r.title = t.title
    SET r += t.props
    WITH r, t, r.createdAt = datetime.statement() AS created
    WITH r, t, created,
@@ -154,11 +157,22 @@ const tieExistsQuery = defineQuery(
   z.object({ exists: z.boolean() }),
 );
 
+// Ties keep their sources as ids in lists (a relationship cannot point at a node), which no index
+// covers: deleting a source scans the relationships, a price paid only by this rare write.
 const sourceUseQuery = defineQuery(
   'ingest.sourceUse',
   `MATCH (s:Source {id: $id})
-   RETURN COUNT { (s)<-[:STATED_IN]-() } AS statements`,
+   RETURN COUNT { (s)<-[:STATED_IN]-() } + COUNT { ()-[r]->() WHERE $id IN r.sourceIds } AS statements`,
   z.object({ statements: z.number() }),
+);
+
+/** Another entity of the type already named or aliased by one of the keys. */
+const otherWithKeysQuery = defineQuery(
+  'ingest.otherWithKeys',
+  `MATCH (n:$($type))
+   WHERE n.id <> $id AND (n.nameKey IN $keys OR any(k IN coalesce(n.aliasKeys, []) WHERE k IN $keys))
+   RETURN n.id AS id ORDER BY n.id LIMIT 1`,
+  z.object({ id: z.string() }),
 );
 
 /** Writes of the graph; every method runs inside the caller's transaction. */
@@ -206,6 +220,12 @@ export class IngestRepository {
   async tieExists(type: TieType, from: string, to: string, key: string): Promise<boolean> {
     const rows = await this.tx.run(tieExistsQuery, { type, from, to, key });
     return rows[0]?.exists ?? false;
+  }
+
+  async otherWithKeys(type: EntityType, id: string, keys: readonly string[]): Promise<string | undefined> {
+    if (keys.length === 0) return undefined;
+    const rows = await this.tx.run(otherWithKeysQuery, { type, id, keys });
+    return rows[0]?.id;
   }
 
   async sourceStatementCount(id: string): Promise<number> {

@@ -71,10 +71,14 @@ export function tieDetailProblems(
   return problems;
 }
 
-function tieProps(details: TieDetailsInput, onBehalfOf: string | null): Record<string, unknown> {
+/**
+ * The stored details of a tie. `replace` (updateTie) sets every detail, removing those left out;
+ * otherwise a restatement only adds details, and the title stays as first stated (it is the key).
+ */
+function tieProps(details: TieDetailsInput, onBehalfOf: string | null, replace: boolean): Record<string, unknown> {
   const since = details.since ? parsePartialDate(details.since) : undefined;
   const until = details.until ? parsePartialDate(details.until) : undefined;
-  return {
+  const props = {
     title: details.title ?? null,
     role: details.role ?? null,
     onBehalfOf,
@@ -83,6 +87,23 @@ function tieProps(details: TieDetailsInput, onBehalfOf: string | null): Record<s
     until: until?.date ?? null,
     untilPrecision: until?.precision ?? null,
   };
+  if (replace) return props;
+  return Object.fromEntries(Object.entries(props).filter(([key, value]) => value !== null && key !== 'title'));
+}
+
+/** Where a report entity's typed input sits in the report, for error paths. */
+function entityPath(index: number, type: EntityType): string {
+  const field = TYPED_FIELDS.find((candidate) => TYPE_OF_FIELD[candidate] === type);
+  return `report.entities[${index}].${field ?? ''}`;
+}
+
+/** Ids are prefixed by type (`region:kz`), so an id says what it names wherever it appears. */
+function idPrefixProblems(typed: TypedEntityInput, field: string): FieldProblem[] {
+  const id = typed.input.id;
+  const prefix = `${ID_PREFIX[typed.type]}:`;
+  return id && !id.startsWith(prefix)
+    ? [{ field, message: `a ${typed.type} id starts with "${prefix}" (got "${id}")` }]
+    : [];
 }
 
 function fail(problems: FieldProblem[]): never {
@@ -115,8 +136,10 @@ export class IngestService {
         problems.push({ field: `report.entities[${index}].ref`, message: `"${entity.ref}" is used twice` });
       } else if (typed[0]) {
         typedByRef.set(entity.ref, typed[0]);
+        problems.push(...idPrefixProblems(typed[0], `${entityPath(index, typed[0].type)}.id`));
       }
     });
+    problems.push(...idPrefixProblems({ type: 'Source', input: report.source }, 'report.source.id'));
     report.ties.forEach((tie, index) => problems.push(...tieDetailProblems(tie, `report.ties[${index}]`)));
     if (problems.length > 0) fail(problems);
 
@@ -130,7 +153,7 @@ export class IngestService {
         repository,
         refs.map((ref) => ({ ref, typed: typedByRef.get(ref) as TypedEntityInput })),
         sourceId,
-        'report.entities',
+        (index, type) => `${entityPath(index, type)}.id`,
       );
       const rows = await repository.upsertEntities(
         report.entities.map((entity) => {
@@ -141,15 +164,15 @@ export class IngestService {
       const created = new Set(rows.filter((row) => row.created).map((row) => row.id));
 
       const idOf = (refOrId: string): string => ids.get(refOrId) ?? refOrId;
-      const ties = report.ties.map((tie) => ({
-        path: `report.ties[${report.ties.indexOf(tie)}]`,
+      const ties = report.ties.map((tie, index) => ({
+        path: `report.ties[${index}]`,
         details: tie,
         from: idOf(tie.from),
         to: idOf(tie.to),
         onBehalfOf: tie.onBehalfOf ? idOf(tie.onBehalfOf) : null,
         statement: statement(tie.locator),
       }));
-      const tieRows = await this.writeTies(repository, ties);
+      const tieRows = await this.writeTies(repository, ties, false);
 
       return {
         sourceId,
@@ -170,6 +193,8 @@ export class IngestService {
 
   /** Creates one entity; refuses when the id, name or an alias already names one of its type. */
   async createEntity(typed: TypedEntityInput): Promise<string> {
+    const problems = idPrefixProblems(typed, 'input.id');
+    if (problems.length > 0) fail(problems);
     return this.db.writeTransaction(`create${typed.type}`, async (tx) => {
       const repository = new IngestRepository(tx);
       const statedIn = typed.input.statedIn;
@@ -195,6 +220,13 @@ export class IngestService {
       const repository = new IngestRepository(tx);
       const types = await repository.typesOf([id]);
       if (types.get(id) !== typed.type) throw new NotFoundError(typed.type, id);
+      const { keys } = this.candidate('input', typed);
+      const taken = await repository.otherWithKeys(typed.type, id, keys);
+      if (taken) {
+        throw new ConflictError(
+          `${typed.type} "${taken}" already has this name or alias; merge them or choose another`,
+        );
+      }
       const statedIn = typed.input.statedIn;
       if (statedIn) await this.assertSourceExists(repository, statedIn.sourceId, 'input.statedIn.sourceId');
       await repository.upsertEntities([
@@ -236,16 +268,20 @@ export class IngestService {
       if (mustExist && !(await repository.tieExists(tie.type, tie.from, tie.to, tieKey(tie.type, tie)))) {
         throw new NotFoundError(`${tie.type} tie`, `${tie.from} -> ${tie.to}`);
       }
-      const [row] = await this.writeTies(repository, [
-        {
-          path: 'input',
-          details: tie,
-          from: tie.from,
-          to: tie.to,
-          onBehalfOf: tie.onBehalfOf ?? null,
-          statement: { sourceId: tie.statedIn?.sourceId ?? null, locator: tie.statedIn?.locator ?? '' },
-        },
-      ]);
+      const [row] = await this.writeTies(
+        repository,
+        [
+          {
+            path: 'input',
+            details: tie,
+            from: tie.from,
+            to: tie.to,
+            onBehalfOf: tie.onBehalfOf ?? null,
+            statement: { sourceId: tie.statedIn?.sourceId ?? null, locator: tie.statedIn?.locator ?? '' },
+          },
+        ],
+        mustExist,
+      );
       return row?.created ?? false;
     });
   }
@@ -261,7 +297,7 @@ export class IngestService {
 
   private async writeSource(repository: IngestRepository, report: ReportInput): Promise<string> {
     const typed: TypedEntityInput = { type: 'Source', input: report.source };
-    const ids = await this.resolveIds(repository, [{ ref: '#source', typed }], null, 'report');
+    const ids = await this.resolveIds(repository, [{ ref: '#source', typed }], null, () => 'report.source.id');
     const id = ids.get('#source') as string;
     await repository.upsertEntities([this.entityWrite(id, typed, { sourceId: null, locator: '' }, false)]);
     return id;
@@ -286,7 +322,7 @@ export class IngestService {
     repository: IngestRepository,
     entries: { ref: string; typed: TypedEntityInput }[],
     sourceId: string | null,
-    path: string,
+    idField: (index: number, type: EntityType) => string,
   ): Promise<Map<string, string>> {
     const found = await repository.resolve(entries.map(({ ref, typed }) => this.candidate(ref, typed)));
     const ids = new Map<string, string>();
@@ -295,7 +331,7 @@ export class IngestService {
       const match = found.get(ref);
       if (match && match.type !== typed.type) {
         problems.push({
-          field: `${path}[${index}].id`,
+          field: idField(index, typed.type),
           message: `"${match.id}" is a ${match.type}, not a ${typed.type}`,
         });
       } else if (match) {
@@ -351,6 +387,7 @@ export class IngestService {
       onBehalfOf: string | null;
       statement: Statement;
     }[],
+    replace: boolean,
   ) {
     const endpointIds = [
       ...new Set(ties.flatMap((tie) => [tie.from, tie.to, ...(tie.onBehalfOf ? [tie.onBehalfOf] : [])])),
@@ -383,7 +420,8 @@ export class IngestService {
       from: tie.from,
       to: tie.to,
       key: tieKey(tie.details.type, tie.details),
-      props: tieProps(tie.details, tie.onBehalfOf),
+      props: tieProps(tie.details, tie.onBehalfOf, replace),
+      title: tie.details.title ?? null,
       sourceId: tie.statement.sourceId,
       locator: tie.statement.locator,
     }));
