@@ -1,5 +1,4 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -8,8 +7,12 @@ import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
 import { type Context, createContext, type User } from './context';
-import { exportRoutes } from './http/export.routes';
+import { Availability } from './db/availability';
+import { corsFor } from './http/cors';
+import { createApolloServer } from './http/graphql';
+import { healthRoutes } from './http/health.routes';
 import { playgroundRoutes } from './http/playground.routes';
+import { bodyErrors, graphqlRequestGuards, unexpectedErrors } from './http/request-guards';
 import { vendorRoutes } from './http/vendor.routes';
 import type { Logger } from './logger';
 
@@ -25,48 +28,43 @@ export interface AppDeps {
 export interface App {
   readonly httpServer: Server;
   readonly apollo: ApolloServer<Context>;
+  /** Whether Neo4j is reachable, as the API sees it (backs /health/ready and fail-fast refusals). */
+  readonly availability: Availability;
+  /** Drains in-flight requests, then stops; the driver is the caller's to close afterwards. */
   stop(): Promise<void>;
 }
 
 /** Builds the HTTP server: GraphQL at /graphql, health probes at /health. Call `listen` yourself. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const apollo = new ApolloServer<Context>({
-    schema: deps.schema,
-    introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
-  });
+  const availability = new Availability(deps.driver, deps.config.neo4j.database);
+  const contextDeps = { ...deps, availability };
+  const apollo = createApolloServer(deps.config, deps.schema, deps.logger, httpServer);
   await apollo.start();
 
-  app.get('/health/live', (_request, response) => {
-    response.json({ status: 'live' });
-  });
-  app.get('/health/ready', async (_request, response) => {
-    try {
-      await deps.driver.verifyConnectivity({ database: deps.config.neo4j.database });
-      response.json({ status: 'ready' });
-    } catch {
-      response.status(503).json({ status: 'not ready', reason: 'Neo4j is unreachable' });
-    }
-  });
-
+  app.use(corsFor(deps.config.http.corsOrigins));
+  app.use(healthRoutes(availability));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...graphqlRequestGuards(deps.config),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(deps, deps.authenticate ? await deps.authenticate(req) : null),
+      context: async ({ req }) => createContext(contextDeps, deps.authenticate ? await deps.authenticate(req) : null),
     }),
+    bodyErrors,
   );
   app.use(vendorRoutes());
   app.use(playgroundRoutes());
-  app.use('/export', exportRoutes(deps));
+  app.use(unexpectedErrors((error) => deps.logger.error('HTTP request failed', error)));
 
   return {
     httpServer,
     apollo,
+    availability,
     async stop() {
       await apollo.stop();
+      availability.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
+import type { AvailabilityGate } from './db/availability';
 import { Executor } from './db/executor';
 import { Loaders } from './graphql/loaders';
 import type { Logger } from './logger';
@@ -14,6 +15,8 @@ export interface User {
 /** Everything one request needs; built fresh per request so loaders never leak between users. */
 export interface Context {
   readonly user: User | null;
+  /** Whether root query fields need a reader credential (REQUIRE_AUTH_FOR_READS). */
+  readonly readsNeedAuth: boolean;
   readonly db: Executor;
   readonly loaders: Loaders;
   readonly services: Services;
@@ -23,6 +26,8 @@ export interface ContextDeps {
   readonly config: Config;
   readonly driver: Driver;
   readonly logger: Logger;
+  /** The HTTP server's view of Neo4j's reachability; absent for in-process jobs. */
+  readonly availability?: AvailabilityGate;
 }
 
 /** The one place a request context is made. */
@@ -31,7 +36,14 @@ export function createContext(deps: ContextDeps, user: User | null = null): Cont
     database: deps.config.neo4j.database,
     txTimeoutMs: deps.config.neo4j.txTimeoutMs,
     onInternalError: (error, queryName) => deps.logger.error(`query ${queryName} failed`, error),
+    availability: deps.availability,
   });
   const loaders = new Loaders(db);
-  return { user, db, loaders, services: createServices(db, loaders) };
+  return {
+    user,
+    readsNeedAuth: deps.config.auth.requireAuthForReads,
+    db,
+    loaders,
+    services: createServices(db, loaders),
+  };
 }

@@ -37,7 +37,14 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     });
     uri = embedded.uri;
   }
-  const options = { uri, user: config.neo4j.user, password, connectTimeoutMs: config.neo4j.connectTimeoutMs };
+  const options = {
+    uri,
+    user: config.neo4j.user,
+    password,
+    connectTimeoutMs: config.neo4j.connectTimeoutMs,
+    acquisitionTimeoutMs: config.neo4j.acquisitionTimeoutMs,
+    maxRetryMs: config.neo4j.maxRetryMs,
+  };
   const driver = createDriver(options);
   try {
     await waitForNeo4j(driver, options);

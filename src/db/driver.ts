@@ -7,6 +7,9 @@ export interface DriverOptions {
   readonly user: string;
   readonly password: string;
   readonly connectTimeoutMs: number;
+  /** See NEO4J_ACQUISITION_TIMEOUT_MS and NEO4J_MAX_RETRY_MS in .env.example. */
+  readonly acquisitionTimeoutMs?: number;
+  readonly maxRetryMs?: number;
 }
 
 export function createDriver(options: DriverOptions): Driver {
@@ -14,7 +17,8 @@ export function createDriver(options: DriverOptions): Driver {
     // Counts and values in this graph stay far below 2^53, and plain numbers keep every
     // repository free of Integer conversions.
     disableLosslessIntegers: true,
-    connectionAcquisitionTimeout: 10_000,
+    connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? 5_000,
+    maxTransactionRetryTime: options.maxRetryMs ?? 3_000,
     connectionTimeout: 5_000,
     maxConnectionPoolSize: 100,
     userAgent: 'ties-graph',

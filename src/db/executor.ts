@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { type Driver, type ManagedTransaction, Neo4jError, type Session } from 'neo4j-driver';
 
 import { ConflictError, InternalError, ServiceUnavailableError, TimeoutError } from '../errors';
+import type { AvailabilityGate } from './availability';
 import type { Params, Query } from './query';
 import { toPlain } from './values';
 
@@ -10,6 +11,8 @@ export interface ExecutorOptions {
   readonly txTimeoutMs: number;
   /** Receives driver errors that clients only see as a generic code. */
   readonly onInternalError?: (error: unknown, queryName: string) => void;
+  /** When given, queries are refused at once while Neo4j is known to be down. */
+  readonly availability?: AvailabilityGate;
 }
 
 /** The statements that can run inside one write transaction. */
@@ -24,11 +27,20 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
 
+/** Whether the error says Neo4j could not be reached at all (rather than refusing one query). */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof Neo4jError && UNAVAILABLE_CODES.has(error.code);
+}
+
 /** The one place driver errors become client-facing GraphQL errors. */
 export function mapDriverError(error: unknown, txTimeoutMs: number): GraphQLError | undefined {
   if (error instanceof GraphQLError) return error;
   if (!(error instanceof Neo4jError)) return undefined;
   if (UNAVAILABLE_CODES.has(error.code)) return new ServiceUnavailableError();
+  // Every pooled connection stayed busy: the driver gives this no code of its own, only the message.
+  if (error.message.startsWith('Connection acquisition timed out')) {
+    return new ServiceUnavailableError('The graph database is busy; try again shortly');
+  }
   if (error.code.includes('TransactionTimedOut')) return new TimeoutError(txTimeoutMs);
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError('The change conflicts with an existing entity (a unique id or name is already taken)');
@@ -94,10 +106,12 @@ export class Executor {
   }
 
   private async withSession<T>(name: string, work: (session: Session) => Promise<T>): Promise<T> {
+    this.options.availability?.assertUp();
     const session = this.driver.session({ database: this.options.database });
     try {
       return await work(session);
     } catch (error) {
+      if (isUnreachable(error)) this.options.availability?.reportUnreachable();
       const mapped = mapDriverError(error, this.options.txTimeoutMs);
       if (mapped) throw mapped;
       this.options.onInternalError?.(error, name);

@@ -13,6 +13,16 @@ export const ErrorCode = {
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Timeout: 'TIMEOUT',
   Internal: 'INTERNAL_SERVER_ERROR',
+  /** The HTTP request itself is malformed (e.g. its body is not JSON). */
+  BadRequest: 'BAD_REQUEST',
+  RequestTooLarge: 'REQUEST_TOO_LARGE',
+  BatchTooLarge: 'BATCH_TOO_LARGE',
+  QueryTooLarge: 'QUERY_TOO_LARGE',
+  QueryTooDeep: 'QUERY_TOO_DEEP',
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  TooManyAliases: 'TOO_MANY_ALIASES',
+  TooManyRootFields: 'TOO_MANY_ROOT_FIELDS',
+  PageTooLarge: 'PAGE_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -48,8 +58,11 @@ export class ConflictError extends GraphQLError {
 }
 
 export class UnauthenticatedError extends GraphQLError {
-  constructor(message = 'Sign in: this needs a valid API key or token') {
-    super(message, { extensions: { code: ErrorCode.Unauthenticated } });
+  /** `httpStatus` is for refusals of the whole request (a bad credential), not of one field. */
+  constructor(message = 'Sign in: this needs a valid API key or token', httpStatus?: number) {
+    super(message, {
+      extensions: { code: ErrorCode.Unauthenticated, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
+    });
   }
 }
 
@@ -76,6 +89,34 @@ export class TimeoutError extends GraphQLError {
 export class InternalError extends GraphQLError {
   constructor(message = 'Internal server error') {
     super(message, { extensions: { code: ErrorCode.Internal } });
+  }
+}
+
+export type LimitCode =
+  | typeof ErrorCode.RequestTooLarge
+  | typeof ErrorCode.BatchTooLarge
+  | typeof ErrorCode.QueryTooLarge
+  | typeof ErrorCode.QueryTooDeep
+  | typeof ErrorCode.QueryTooComplex
+  | typeof ErrorCode.TooManyAliases
+  | typeof ErrorCode.TooManyRootFields
+  | typeof ErrorCode.PageTooLarge;
+
+/**
+ * A request over one of the configured limits. The message and the extensions say which limit
+ * and by how much ("depth 14 exceeds the limit of 12"), so a client can fix its request.
+ */
+export class LimitExceededError extends GraphQLError {
+  constructor(
+    readonly code: LimitCode,
+    what: string,
+    readonly actual: number,
+    readonly limit: number,
+    readonly httpStatus = 400,
+  ) {
+    super(`${what} ${actual} exceeds the limit of ${limit}`, {
+      extensions: { code, limit, actual, http: { status: httpStatus } },
+    });
   }
 }
 

@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 
 import { BadUserInputError, type FieldProblem } from '../errors';
 import { authChecker } from '../modules/auth/auth.checker';
+import { guardReads } from '../modules/auth/auth.reads';
 import { DocumentResolver } from '../modules/document/document.resolver';
 import { NodeResolver } from '../modules/entity/entity.resolver';
 import { FigureResolver } from '../modules/figure/figure.resolver';
@@ -92,10 +93,11 @@ function argumentPath(argValue: object, rawArgs: Record<string, unknown>): strin
   return sameShape.length === 1 && sameShape[0] ? sameShape[0][0] : argValue.constructor.name;
 }
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...RESOLVERS],
     authChecker,
     validateFn: (argValue, _type, { args }) => validateArgument(argValue, args),
   });
+  return guardReads(schema);
 }

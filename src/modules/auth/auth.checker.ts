@@ -1,4 +1,4 @@
-import type { AuthChecker } from 'type-graphql';
+import type { AuthCheckerFn } from 'type-graphql';
 
 import type { Context } from '../../context';
 import { ForbiddenError, UnauthenticatedError } from '../../errors';
@@ -8,7 +8,7 @@ import { isRole, roleSatisfies } from './auth.roles';
  * The one check behind every `@Authorized(role)`: no user is UNAUTHENTICATED, a user without
  * the role is FORBIDDEN. Throwing (rather than returning false) keeps those two apart.
  */
-export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
+export const authChecker: AuthCheckerFn<Context> = ({ context }, roles) => {
   if (!context.user) throw new UnauthenticatedError();
   const needed = roles.filter(isRole);
   if (needed.length === 0 || needed.some((role) => roleSatisfies(context.user?.roles ?? [], role))) return true;

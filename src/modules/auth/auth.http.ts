@@ -3,19 +3,37 @@ import type { Request } from 'express';
 import type { Config } from '../../config';
 import type { User } from '../../context';
 import { UnauthenticatedError } from '../../errors';
+import { createJwtVerifier, looksLikeJwt } from './auth.jwt';
 import { userForKey } from './auth.keys';
 
-/** Reads the caller from `Authorization: Bearer <key>` (or `X-API-Key`). */
-export function authenticateRequest(config: Config): (request: Request) => User | null {
-  return (request) => {
+/**
+ * Reads the caller from `Authorization: Bearer <API key or JWT>` or `X-API-Key: <API key>`. No
+ * credential is an anonymous caller; a credential that does not check out is refused outright
+ * (HTTP 401), even where reads are open: a client sending one expects to be someone.
+ */
+export function authenticateRequest(config: Config): (request: Request) => Promise<User | null> {
+  const verifyJwt = config.auth.jwt ? createJwtVerifier(config.auth.jwt) : undefined;
+  return async (request) => {
     const header = request.headers.authorization;
-    const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
     const apiKey = request.headers['x-api-key'];
-    const presented = bearer ?? (typeof apiKey === 'string' ? apiKey : undefined);
-    if (presented === undefined) return null;
-    const user = userForKey(presented, config.auth.apiKeys);
-    // A wrong key is an error even for open reads: a client sending one expects to be someone.
-    if (!user) throw new UnauthenticatedError('The API key is not valid');
-    return user;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      if (!match?.[1])
+        throw new UnauthenticatedError('Send the credential as "Authorization: Bearer <key or token>"', 401);
+      const credential = match[1];
+      if (looksLikeJwt(credential)) {
+        if (!verifyJwt) throw new UnauthenticatedError('This server does not accept JWTs; use an API key', 401);
+        return verifyJwt(credential);
+      }
+      return keyUser(credential, config);
+    }
+    if (typeof apiKey === 'string') return keyUser(apiKey, config);
+    return null;
   };
+}
+
+function keyUser(key: string, config: Config): User {
+  const user = userForKey(key, config.auth.apiKeys);
+  if (!user) throw new UnauthenticatedError('The API key is not valid', 401);
+  return user;
 }

@@ -1,0 +1,29 @@
+import type { Server } from 'node:http';
+
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+
+import type { Config } from '../config';
+import type { Context } from '../context';
+import { createErrorFormatter } from '../errors/format';
+import { costLimitPlugin } from '../graphql/cost';
+import type { Logger } from '../logger';
+
+/** The GraphQL server, with every protection set explicitly rather than left to defaults. */
+export function createApolloServer(config: Config, schema: GraphQLSchema, logger: Logger, httpServer: Server) {
+  return new ApolloServer<Context>({
+    schema,
+    introspection: config.http.introspection,
+    // Without introspection, "did you mean …" suggestions would leak the schema all the same.
+    hideSchemaDetailsFromClientErrors: !config.http.introspection,
+    // GET and simple POST requests must carry a header a browser form or <img> cannot set.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: config.http.maxBatchOperations > 1,
+    includeStacktraceInErrorResponses: config.env === 'development',
+    // Screened before Apollo too; this is the parser's own backstop.
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    formatError: createErrorFormatter(config.env === 'production', logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), costLimitPlugin(schema, config.limits)],
+  });
+}

@@ -1,0 +1,26 @@
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+
+import type { Context } from '../../context';
+import { authChecker } from './auth.checker';
+import { Role } from './auth.roles';
+
+/**
+ * Puts the reader check in front of every root query field, for deployments where reads need a
+ * credential (`REQUIRE_AUTH_FOR_READS`). It runs the one `authChecker`, exactly as
+ * `@Authorized(Role.Reader)` would, but only on root fields: nested fields are reached through a
+ * checked root, and wrapping them all would slow every field of every answer. Introspection
+ * (`__schema`, `__type`) is governed by INTROSPECTION instead.
+ */
+export function guardReads(schema: GraphQLSchema): GraphQLSchema {
+  const fields = schema.getQueryType()?.getFields() ?? {};
+  for (const field of Object.values(fields)) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (root: unknown, args: Record<string, unknown>, context: Context, info) => {
+      if (!context.readsNeedAuth) return resolve(root, args, context, info);
+      return Promise.resolve(authChecker({ root, args, context, info }, [Role.Reader])).then(() =>
+        resolve(root, args, context, info),
+      );
+    };
+  }
+  return schema;
+}
