@@ -79,14 +79,19 @@ const upsertEntitiesQuery = defineQuery(
    MERGE (n:Entity {id: e.id})
    ON CREATE SET n.createdAt = datetime.statement(), n.updatedAt = datetime.statement()
    SET n:$(e.type)
-   WITH n, e, properties(n) AS before
+   WITH n, e, properties(n) AS before,
+        // Ingestion keeps an entity's name and records another spelling as an alias; updates rename.
+        e.replaceAliases OR n.name IS NULL OR n.name = e.name AS takesName
+   WITH n, e, before, takesName,
+        e.aliases + CASE WHEN takesName OR e.nameKey = n.nameKey THEN [] ELSE [e.name] END AS newAliases,
+        e.aliasKeys + CASE WHEN takesName THEN [] ELSE [e.nameKey] END AS newAliasKeys
    SET n += e.props,
-       n.name = e.name,
-       n.nameKey = e.nameKey,
-       n.aliases = reduce(acc = CASE WHEN e.replaceAliases THEN [] ELSE coalesce(n.aliases, []) END, a IN e.aliases |
-                          CASE WHEN a IN acc OR a = e.name THEN acc ELSE acc + a END),
-       n.aliasKeys = reduce(acc = CASE WHEN e.replaceAliases THEN [] ELSE coalesce(n.aliasKeys, []) END, k IN e.aliasKeys |
-                            CASE WHEN k IN acc THEN acc ELSE acc + k END)
+       n.name = CASE WHEN takesName THEN e.name ELSE n.name END,
+       n.nameKey = CASE WHEN takesName THEN e.nameKey ELSE n.nameKey END
+   SET n.aliases = reduce(acc = CASE WHEN e.replaceAliases THEN [] ELSE coalesce(n.aliases, []) END, a IN newAliases |
+                          CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END),
+       n.aliasKeys = reduce(acc = CASE WHEN e.replaceAliases THEN [] ELSE coalesce(n.aliasKeys, []) END, k IN newAliasKeys |
+                            CASE WHEN k IN acc OR k = n.nameKey THEN acc ELSE acc + k END)
    SET n.searchText = reduce(text = n.name, a IN n.aliases | text + ' | ' + a)
    WITH n, e, before
    CALL (n, before) {

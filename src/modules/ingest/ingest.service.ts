@@ -106,6 +106,10 @@ function idPrefixProblems(typed: TypedEntityInput, field: string): FieldProblem[
     : [];
 }
 
+function withoutNulls(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null && value !== undefined));
+}
+
 function fail(problems: FieldProblem[]): never {
   const summary = problems
     .slice(0, 5)
@@ -366,7 +370,9 @@ export class IngestService {
       aliases: fields.aliases,
       aliasKeys: fields.aliases.map(matchKey),
       replaceAliases,
-      props: fields.props,
+      // Ingestion only adds what a source states: a report that names Kazakhstan without its ISO
+      // codes must not erase them. Updates replace, so there a null removes the property.
+      props: replaceAliases ? fields.props : withoutNulls(fields.props),
       sourceId: statement.sourceId,
       locator: statement.locator,
     };
