@@ -11,12 +11,16 @@ import { DocumentResolver } from '../modules/document/document.resolver';
 import { NodeResolver } from '../modules/entity/entity.resolver';
 import { FigureResolver } from '../modules/figure/figure.resolver';
 import { ForumResolver } from '../modules/forum/forum.resolver';
+import { GraphResolver } from '../modules/graph/graph.resolver';
 import { IngestResolver } from '../modules/ingest/ingest.resolver';
 import { OfficialResolver } from '../modules/official/official.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
 import { SectorResolver } from '../modules/sector/sector.resolver';
+import { SigningResolver } from '../modules/signing/signing.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
+import { StatsResolver } from '../modules/stats/stats.resolver';
 import { TieResolver } from '../modules/tie/tie.resolver';
 
 export const RESOLVERS = [
@@ -31,6 +35,10 @@ export const RESOLVERS = [
   FigureResolver,
   TieResolver,
   IngestResolver,
+  SigningResolver,
+  GraphResolver,
+  SearchResolver,
+  StatsResolver,
 ] as const;
 
 interface ValidationFailure {

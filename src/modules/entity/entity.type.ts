@@ -10,6 +10,7 @@ import {
   RegionKind,
   ValueQualifier,
 } from './entity.enums';
+import { ENTITY_TYPES, type EntityType as EntityTypeName } from './entity.model';
 
 registerEnumType(RegionKind, { name: 'RegionKind', description: 'What level of territory a region is.' });
 registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'What kind of body an organization is.' });
@@ -23,6 +24,15 @@ registerEnumType(FigureMetric, { name: 'FigureMetric', description: 'What a repo
 registerEnumType(ValueQualifier, {
   name: 'ValueQualifier',
   description: 'How a source qualifies a number: exactly, about, at least ("over") or at most.',
+});
+
+/** GraphQL enum mirroring the entity labels, so clients name types as `__typename` does. */
+export const EntityType = Object.fromEntries(ENTITY_TYPES.map((type) => [type, type])) as {
+  [K in EntityTypeName]: K;
+};
+registerEnumType(EntityType, {
+  name: 'EntityType',
+  description: 'The kinds of entity in the graph (their `__typename`).',
 });
 
 /** Interfaces and unions resolve by the `__typename` every entity object carries. */

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+import type { Executor } from '../../db/executor';
+import { defineQuery, type Query } from '../../db/query';
+import { entityColumn } from '../entity/entity.record';
+
+export interface StatsQueryFilter {
+  readonly forum: string | null;
+  readonly region: string | null;
+  readonly organization: string | null;
+  readonly sector: string | null;
+  readonly kinds: readonly string[] | null;
+  readonly status: string | null;
+  /** ISO dates: the first and last day the partial dates of the filter can mean. */
+  readonly dateFrom: string | null;
+  readonly dateTo: string | null;
+}
+
+export type Grouping = 'KIND' | 'SECTOR' | 'YEAR' | 'REGION_PAIR' | 'TOTAL';
+
+/**
+ * Where the match starts: a forum, region or sector filter starts from that node's index entry
+ * and walks to its documents (and the parts of its packages), so a narrow filter never scans
+ * every document. The predicates below still hold for every anchor.
+ */
+type Anchor = 'forum' | 'region' | 'sector' | 'all';
+
+const ANCHORS: Record<Anchor, string> = {
+  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:PART_OF*0..3]-(d:Document)
+          WITH DISTINCT d`,
+  region: `MATCH (:Region {id: $region})<-[:PART_OF*0..3]-(:Region)<-[:BINDS]-(:Document)<-[:PART_OF*0..3]-(d:Document)
+           WITH DISTINCT d`,
+  sector: `MATCH (:Sector {id: $sector})<-[:COVERS]-(:Document)<-[:PART_OF*0..3]-(d:Document)
+           WITH DISTINCT d`,
+  all: `MATCH (d:Document)
+        WITH d`,
+};
+
+// PACKAGE documents stand for their parts, which are in the graph too: only the parts count.
+// PART_OF*0..3 includes the document itself, so a part shares its group's forum, parties, sectors.
+const FILTER = `
+  WHERE d.kind <> 'PACKAGE'
+    AND ($kinds IS NULL OR d.kind IN $kinds)
+    AND ($status IS NULL OR d.status = $status)
+    AND ($dateFrom IS NULL OR d.signedOn >= $dateFrom)
+    AND ($dateTo IS NULL OR d.signedOn <= $dateTo)
+    AND ($forum IS NULL
+         OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })
+    AND ($sector IS NULL OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })
+    AND ($region IS NULL
+         OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(:Region)-[:PART_OF*0..3]->(:Region {id: $region}) })
+    AND ($organization IS NULL
+         OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(:Organization)-[:PART_OF*0..3]->(:Organization {id: $organization}) })`;
+
+/** Each grouping yields rows of (d, key, keyNodes): one per group a document falls in. */
+const GROUPINGS: Record<Grouping, string> = {
+  KIND: `WITH d, d.kind AS key, [] AS keyNodes`,
+  YEAR: `WITH d, coalesce(left(d.signedOn, 4), 'undated') AS key, [] AS keyNodes`,
+  SECTOR: `MATCH (d)-[:PART_OF*0..3]->(:Document)-[:COVERS]->(s:Sector)
+           WITH DISTINCT d, s
+           WITH d, s.id AS key, [s] AS keyNodes`,
+  // Rolled up to countries on request: a region counts as the first country it is part of.
+  REGION_PAIR: `CALL (d) {
+                  MATCH (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(r:Region)
+                  WITH DISTINCT r
+                  WITH CASE WHEN $countries AND r.kind <> 'COUNTRY'
+                            THEN coalesce(head(COLLECT {
+                                   MATCH (r)-[:PART_OF*1..3]->(country:Region {kind: 'COUNTRY'})
+                                   RETURN country ORDER BY country.id LIMIT 1
+                                 }), r)
+                            ELSE r END AS r
+                  RETURN collect(DISTINCT r) AS regions
+                }
+                UNWIND regions AS first
+                UNWIND regions AS second
+                WITH d, first, second WHERE first.id < second.id
+                WITH d, first.id + '|' + second.id AS key, [first, second] AS keyNodes`,
+  TOTAL: `WITH d, '' AS key, [] AS keyNodes`,
+};
+
+// Grouped by currency too, so each currency's values sum apart; the service folds them per key.
+const AGGREGATE = `
+  WITH d, key, keyNodes,
+       CASE WHEN d.valueAmount IS NULL THEN null ELSE coalesce(d.valueCurrency, 'USD') END AS currency
+  WITH key, keyNodes, currency,
+       count(d) AS entryCount,
+       sum(d.count) AS documentCount,
+       sum(d.valueAmount) AS amount,
+       min(CASE WHEN coalesce(d.valueQualifier, 'EXACT') = 'EXACT' THEN 1 ELSE 0 END) = 1 AS exact
+  RETURN key, [n IN keyNodes | n {.*, __labels: labels(n)}] AS entities,
+         currency, entryCount, documentCount, amount, exact
+  ORDER BY key, currency`;
+
+const statsRow = z.object({
+  key: z.string(),
+  entities: z.array(entityColumn),
+  currency: z.string().nullable(),
+  entryCount: z.number(),
+  documentCount: z.number(),
+  amount: z.number(),
+  exact: z.boolean(),
+});
+export type StatsRow = z.infer<typeof statsRow>;
+
+const ANCHOR_NAMES: readonly Anchor[] = ['forum', 'region', 'sector', 'all'];
+const GROUPING_NAMES: readonly Grouping[] = ['KIND', 'SECTOR', 'YEAR', 'REGION_PAIR', 'TOTAL'];
+
+/** One named statement per grouping and anchor, all from the fragments above. */
+const QUERIES = Object.fromEntries(
+  GROUPING_NAMES.map((grouping) => [
+    grouping,
+    Object.fromEntries(
+      ANCHOR_NAMES.map((anchor) => [
+        anchor,
+        defineQuery(
+          `stats.documents.${grouping}.${anchor}`,
+          `${ANCHORS[anchor]} ${FILTER} ${GROUPINGS[grouping]} ${AGGREGATE}`,
+          statsRow,
+        ),
+      ]),
+    ),
+  ]),
+) as Record<Grouping, Record<Anchor, Query<StatsRow>>>;
+
+function anchorOf(filter: StatsQueryFilter): Anchor {
+  if (filter.forum !== null) return 'forum';
+  if (filter.region !== null) return 'region';
+  if (filter.sector !== null) return 'sector';
+  return 'all';
+}
+
+export class StatsRepository {
+  constructor(private readonly db: Executor) {}
+
+  documents(grouping: Grouping, filter: StatsQueryFilter, countries: boolean): Promise<StatsRow[]> {
+    return this.db.read(QUERIES[grouping][anchorOf(filter)], { ...filter, countries });
+  }
+}
