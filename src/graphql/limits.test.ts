@@ -35,6 +35,12 @@ describe('document limits', () => {
     expect(shape?.depth).toBe(42);
   });
 
+  it("does not count introspection's ofType chain toward depth", async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const [shape] = measureOperations(parse(getIntrospectionQuery()));
+    expect(shape?.depth).toBeLessThanOrEqual(7);
+  });
+
   it('survives a fragment cycle (the validator reports it)', () => {
     const [shape] = measureOperations(parse('{ forum(id: "x") { ...A } } fragment A on Forum { series { ...A } }'));
     expect(shape?.depth).toBe(2);

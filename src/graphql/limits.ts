@@ -20,6 +20,14 @@ export interface OperationShape {
   readonly rootFields: number;
 }
 
+/**
+ * Introspection's `__Type.ofType` (a list or non-null type wrapping another) is a chain without
+ * fan-out, at most as long as the deepest wrapping in the schema; the standard introspection
+ * query nests it nine levels deep. It does not count toward depth, so the depth limit can stay
+ * tight for fields that do fan out. No field of this schema shares the name.
+ */
+const OF_TYPE = 'ofType';
+
 /** Lexical tokens in a document, or undefined when it does not even lex (the parser says why). */
 export function countTokens(source: string): number | undefined {
   const lexer = new Lexer(new Source(source));
@@ -76,7 +84,7 @@ export function measureOperations(document: DocumentNode): OperationShape[] {
             ? measureSet(selection.selectionSet)
             : measureFragment(selection.name.value);
       if (selection.kind === Kind.FIELD) {
-        depth = Math.max(depth, 1 + inner.depth);
+        depth = Math.max(depth, (selection.name.value === OF_TYPE ? 0 : 1) + inner.depth);
         aliases = add(aliases, add(selection.alias ? 1 : 0, inner.aliases));
         fields = add(fields, 1);
       } else {

@@ -114,14 +114,18 @@ export class Harness {
     return { nodes: nodes.length, relationships: relationships.length, checksum };
   }
 
-  /** Starts the real HTTP server on a free port. */
-  async serve(): Promise<{ url: string; app: App; close(): Promise<void> }> {
+  /**
+   * Starts the real HTTP server on a free port. `env` overrides the environment the server's
+   * configuration is read from (e.g. `{ NODE_ENV: 'production', MAX_QUERY_DEPTH: '3' }`).
+   */
+  async serve(env: NodeJS.ProcessEnv = {}): Promise<{ url: string; app: App; close(): Promise<void> }> {
+    const config = Object.keys(env).length === 0 ? this.config : loadConfig({ ...process.env, ...env });
     const app = await createApp({
-      config: this.config,
+      config,
       driver: this.driver,
       logger: this.logger,
       schema: this.schema,
-      authenticate: authenticateRequest(this.config),
+      authenticate: authenticateRequest(config),
     });
     await listen(app.httpServer, '127.0.0.1', 0);
     const { port } = app.httpServer.address() as AddressInfo;
