@@ -8,6 +8,8 @@ import { ExportService } from './modules/export/export.service';
 import { GraphRepository } from './modules/graph/graph.repository';
 import { GraphService } from './modules/graph/graph.service';
 import { IngestService } from './modules/ingest/ingest.service';
+import { OverviewRepository } from './modules/overview/overview.repository';
+import { OverviewService } from './modules/overview/overview.service';
 import { RegionRepository } from './modules/region/region.repository';
 import { RegionService } from './modules/region/region.service';
 import { SearchRepository } from './modules/search/search.repository';
@@ -23,6 +25,7 @@ export interface Services {
   readonly export: ExportService;
   readonly graph: GraphService;
   readonly ingest: IngestService;
+  readonly overview: OverviewService;
   readonly region: RegionService;
   readonly search: SearchService;
   readonly signing: SigningService;
@@ -35,6 +38,7 @@ export function createServices(db: Executor, loaders: Loaders): Services {
     export: new ExportService(new ExportRepository(db)),
     graph: new GraphService(new GraphRepository(db)),
     ingest: new IngestService(db),
+    overview: new OverviewService(new OverviewRepository(db)),
     region: new RegionService(new RegionRepository(loaders)),
     search: new SearchService(new SearchRepository(db)),
     signing: new SigningService(new SigningRepository(db)),
