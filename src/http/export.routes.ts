@@ -2,8 +2,9 @@ import { type Request, type Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
 
 import type { AppDeps } from '../app';
-import { createContext } from '../context';
-import { ErrorCode } from '../errors';
+import { type Context, type ContextDeps, createContext } from '../context';
+import { ErrorCode, ForbiddenError, UnauthenticatedError } from '../errors';
+import { Role, roleSatisfies } from '../modules/auth/auth.roles';
 import { EXPORT_FORMATS, type ExportFilterInput, type ExportFormatName } from '../modules/export/export.service';
 
 /** The export routes under `/export`: the path names the format, the query string the filter. */
@@ -49,11 +50,18 @@ function sendError(response: Response, error: unknown): void {
   });
 }
 
+/** Exports are reads: with REQUIRE_AUTH_FOR_READS they need a reader, as GraphQL queries do. */
+function checkReader(context: Context): void {
+  if (!context.readsNeedAuth) return;
+  if (!context.user) throw new UnauthenticatedError();
+  if (!roleSatisfies(context.user.roles, Role.Reader)) throw new ForbiddenError('This needs the reader role');
+}
+
 /**
  * GraphML, JSON and neo4j-admin CSV exports of the whole graph or of a subgraph
  * (`?region=region:kz&sector=sector:energy&from=2022&to=2023`), streamed page by page.
  */
-export function exportRoutes(deps: AppDeps): Router {
+export function exportRoutes(deps: ContextDeps & Pick<AppDeps, 'authenticate'>): Router {
   const router = Router();
   for (const [path, { format, file }] of Object.entries(ROUTES)) {
     router.get(path, async (request, response) => {
@@ -67,6 +75,7 @@ export function exportRoutes(deps: AppDeps): Router {
       let filter;
       try {
         context = createContext(deps, deps.authenticate ? await deps.authenticate(request) : null);
+        checkReader(context);
         filter = await context.services.export.filter(input);
       } catch (error) {
         sendError(response, error);

@@ -3,6 +3,7 @@ import { text } from 'node:stream/consumers';
 
 import { parse as parseCsv } from 'csv-parse/sync';
 
+import { generateKey, hashKey } from '../../src/modules/auth/auth.keys';
 import { jsonFormat } from '../../src/modules/export/export.json';
 import { NO_FILTER } from '../../src/modules/export/export.model';
 import { ExportRepository } from '../../src/modules/export/export.repository';
@@ -177,5 +178,19 @@ describe('exports over HTTP', () => {
     const reversed = await download('/export/json?from=2023&to=2022');
     expect(reversed.response.status).toBe(400);
     expect(reversed.body).toContain('is before from');
+  });
+
+  it('needs a reader credential when reads do (REQUIRE_AUTH_FOR_READS)', async () => {
+    const key = generateKey();
+    const closed = await harness.serve({ REQUIRE_AUTH_FOR_READS: 'true', API_KEYS: `r:reader:${hashKey(key)}` });
+    try {
+      const anonymous = await fetch(`${closed.url}/export/json`);
+      expect(anonymous.status).toBe(401);
+      const reader = await fetch(`${closed.url}/export/json`, { headers: { authorization: `Bearer ${key}` } });
+      expect(reader.status).toBe(200);
+      expect((JSON.parse(await reader.text()) as { nodes: unknown[] }).nodes).toHaveLength(entityIds.length);
+    } finally {
+      await closed.close();
+    }
   });
 });
