@@ -1,4 +1,13 @@
 import DataLoader from 'dataloader';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  isCompositeType,
+  isObjectType,
+} from 'graphql';
+import type { Path } from 'graphql/jsutils/Path';
 
 import type { Executor } from '../db/executor';
 import type { Query } from '../db/query';
@@ -9,17 +18,33 @@ export interface KeyedRow {
 }
 
 /**
- * Per-request DataLoaders, one per batched query. A relationship field resolved for 100 parents
- * runs one query, so a request's query count grows with its depth, not with its rows.
+ * Per-request DataLoaders, one per batched query and parent position in the request. A
+ * relationship field resolved for 100 parents runs one query, so a request's query count grows
+ * with its depth, not with its rows.
+ *
+ * Why the parent position: all objects at one position of the answer (say
+ * `forums.nodes.documents`) arrive together, so their fields are asked for in the same tick and
+ * batch into one query. Loads of the same query from elsewhere (`forums.nodes.place.parent` and
+ * `forums.nodes.documents.partOf` both follow PART_OF) arrive whenever their parents do: sharing a
+ * loader would merge them or not depending on timing, and the count would vary from run to run.
+ * Keeping them apart makes the count a function of the request alone, which is what tests and
+ * cost limits can rely on.
  */
 export class Loaders {
-  private readonly byQuery = new Map<string, DataLoader<string, KeyedRow[]>>();
+  private readonly byBatch = new Map<string, DataLoader<string, KeyedRow[]>>();
+  private parent: Path | undefined;
 
   constructor(private readonly db: Executor) {}
 
+  /** Called by `batchLoadsByParent` as each field resolves: loads that follow belong to its parent. */
+  enterField(path: Path): void {
+    this.parent = path.prev;
+  }
+
   /** Loads every row the query returns for `key`; the query receives all keys as `$keys`. */
   load<Row extends KeyedRow>(query: Query<Row>, key: string): Promise<Row[]> {
-    let loader = this.byQuery.get(query.name);
+    const batch = `${query.name}@${positionOf(this.parent)}`;
+    let loader = this.byBatch.get(batch);
     if (!loader) {
       loader = new DataLoader<string, KeyedRow[]>(async (keys) => {
         const rows = await this.db.read(query, { keys: [...keys] });
@@ -31,9 +56,9 @@ export class Loaders {
         }
         return keys.map((k) => grouped.get(k) ?? []);
       });
-      this.byQuery.set(query.name, loader);
+      this.byBatch.set(batch, loader);
     }
-    // The map is keyed by query name, so the rows are those of this query.
+    // Each loader belongs to one query, so the rows are those of this query.
     return loader.load(key) as Promise<Row[]>;
   }
 
@@ -41,4 +66,33 @@ export class Loaders {
     const rows = await this.load(query, key);
     return rows[0];
   }
+}
+
+/** A response path without list indices: `forums.nodes.documents` for every document of every forum. */
+function positionOf(path: Path | undefined): string {
+  const keys: string[] = [];
+  for (let at = path; at; at = at.prev) {
+    if (typeof at.key === 'string') keys.push(at.key);
+  }
+  return keys.reverse().join('.');
+}
+
+/**
+ * Tells each request's loaders which field is resolving, so that `Loaders` can batch by parent
+ * position. Only fields of object, interface or union type load anything through the loaders;
+ * scalar fields are left alone so large answers pay nothing for this.
+ */
+export function batchLoadsByParent(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!isCompositeType(getNamedType(field.type))) continue;
+      const resolve: GraphQLFieldResolver<unknown, { loaders?: Loaders }> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (root, args, context: { loaders?: Loaders }, info) => {
+        context.loaders?.enterField(info.path);
+        return resolve(root, args, context, info);
+      };
+    }
+  }
+  return schema;
 }

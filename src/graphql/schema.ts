@@ -22,6 +22,7 @@ import { SigningResolver } from '../modules/signing/signing.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { StatsResolver } from '../modules/stats/stats.resolver';
 import { TieResolver } from '../modules/tie/tie.resolver';
+import { batchLoadsByParent } from './loaders';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -107,5 +108,5 @@ export async function createSchema(): Promise<GraphQLSchema> {
     authChecker,
     validateFn: (argValue, _type, { args }) => validateArgument(argValue, args),
   });
-  return guardReads(schema);
+  return batchLoadsByParent(guardReads(schema));
 }
