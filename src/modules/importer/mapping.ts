@@ -240,10 +240,10 @@ export function parseMapping(text: string, file: string, dir = '.'): Mapping {
   const name = basename(file);
   if (document.errors.length > 0) {
     throw mappingError(
-      document.errors.map((error) => {
-        const line = error.linePos?.[0]?.line;
-        return { field: line ? `${name}:${line}` : name, message: error.message.split('\n')[0] ?? error.message };
-      }),
+      document.errors.map((error) => ({
+        field: `${name}:${lineCounter.linePos(error.pos[0]).line}`,
+        message: error.message.split('\n')[0] ?? error.message,
+      })),
     );
   }
   const locate: Locate = (path) => {
