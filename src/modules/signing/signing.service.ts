@@ -58,7 +58,7 @@ export class SigningService {
     page: PageArgs,
   ): Promise<Page<SigningObject>> {
     const filter = toQueryFilter(input);
-    const after = decodeCursor(page.after);
+    const after = decodeCursor(page.after, order);
     if (after && typeof after.value !== 'string') {
       throw BadUserInputError.forField('after', 'is not a cursor of this list');
     }
@@ -73,6 +73,7 @@ export class SigningService {
       page.first,
       (row) => ({ value: row.sortKey, id: row.rowId }),
       () => this.repository.count(filter),
+      order,
     ).mapNodes((row) => ({
       ...toSignature(row),
       document: toEntityObject(row.document),
