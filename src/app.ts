@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { type Context, createContext, type User } from './context';
 import { Availability } from './db/availability';
 import { corsFor } from './http/cors';
+import { explorerRoutes } from './http/explorer.routes';
 import { exportRoutes } from './http/export.routes';
 import { createApolloServer } from './http/graphql';
 import { healthRoutes } from './http/health.routes';
@@ -58,6 +59,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use('/export', exportRoutes(contextDeps));
   app.use(vendorRoutes());
   app.use(playgroundRoutes());
+  app.use(explorerRoutes());
   app.use(unexpectedErrors((error) => deps.logger.error('HTTP request failed', error)));
 
   return {
