@@ -74,7 +74,7 @@ export interface ValueObject {
   default?: Scalar;
   split?: string;
   map?: string;
-  date?: string;
+  date?: string | string[];
   number?: boolean | { decimal: string; thousands?: string };
   scale?: number;
   slug?: boolean;
@@ -99,7 +99,7 @@ const valueSpec: z.ZodType<ValueSpec> = z.lazy(() =>
         default: scalar.optional(),
         split: z.string().min(1).optional(),
         map: z.string().optional(),
-        date: z.string().optional(),
+        date: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
         number: numberFormat.optional(),
         scale: z.number().optional(),
         slug: z.boolean().optional(),
@@ -325,10 +325,11 @@ function checkReferences(
     if (typeof spec !== 'object') return;
     if (spec.template !== undefined) templateOf(spec.template, [...path, 'template']);
     if (spec.map !== undefined) checkList(spec.map, [...path, 'map'], 'map');
-    if (spec.date !== undefined && !isDateFormat(spec.date)) {
+    const formats = spec.date === undefined ? [] : Array.isArray(spec.date) ? spec.date : [spec.date];
+    for (const format of formats.filter((each) => !isDateFormat(each))) {
       problems.push({
         field: locate([...path, 'date']),
-        message: `"${spec.date}" is not a date format: use iso, or YYYY with optional MM/M and DD/D (e.g. DD/MM/YYYY)`,
+        message: `"${format}" is not a date format: use iso, or YYYY with optional MM/M and DD/D (e.g. DD/MM/YYYY)`,
       });
     }
     spec.cases?.forEach((entry, index) => {

@@ -146,8 +146,12 @@ function transform(text: string, spec: ValueObject, options: EvalOptions, column
     value = found.value;
   }
   if (spec.date !== undefined) {
-    const date = readDate(String(value), spec.date);
-    if (date === undefined) throw new RowProblem(`"${String(value)}" is not a date in the format ${spec.date}`, column);
+    // Several formats read a column whose dates come with different precisions: the first that fits.
+    const formats = Array.isArray(spec.date) ? spec.date : [spec.date];
+    const text = String(value);
+    const date = formats.map((format) => readDate(text, format)).find((read) => read !== undefined);
+    if (date === undefined)
+      throw new RowProblem(`"${text}" is not a date in the format ${formats.join(' or ')}`, column);
     value = date;
   }
   if (spec.number !== undefined && spec.number !== false) {
