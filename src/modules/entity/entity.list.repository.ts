@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/executor';
 import { defineQuery } from '../../db/query';
 import type { Keyset } from '../../graphql/pagination';
-import { entityColumn, type EntityRecord } from './entity.record';
+import { entityColumn, entityProjection, type EntityRecord } from './entity.record';
 import type { EntityType } from './entity.model';
 
 export type SortKey = 'NAME' | 'DATE' | 'VALUE';
@@ -58,7 +58,7 @@ const listQuery = defineQuery(
    WHERE $after IS NULL
       OR (NOT $descending AND (sortKey > $after.value OR (sortKey = $after.value AND n.id > $after.id)))
       OR ($descending AND (sortKey < $after.value OR (sortKey = $after.value AND n.id < $after.id)))
-   RETURN n {.*, __labels: labels(n)} AS node, sortKey
+   RETURN ${entityProjection('n')} AS node, sortKey
    ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
             CASE WHEN $descending THEN null ELSE n.id END ASC,
             CASE WHEN $descending THEN sortKey END DESC,

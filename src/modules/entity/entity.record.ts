@@ -153,8 +153,17 @@ export function entityTypeOf(labels: readonly string[]): EntityType | undefined 
 }
 
 /**
- * A row column holding a whole entity node: `n {.*, __labels: labels(n)}` in Cypher. Parsed into
- * the record of its type, tagged with `__typename` for GraphQL interfaces and unions.
+ * The Cypher of an `entityColumn`: the node's properties and labels. Its datetimes come as ISO
+ * strings, because the driver decodes each temporal value with 64-bit integer arithmetic in
+ * JavaScript, which made decoding the bulk of a deep request's time.
+ */
+export function entityProjection(variable: string): string {
+  return `${variable} {.*, __labels: labels(${variable}), createdAt: toString(${variable}.createdAt), updatedAt: toString(${variable}.updatedAt)}`;
+}
+
+/**
+ * A row column holding a whole entity node (`entityProjection` in Cypher). Parsed into the record
+ * of its type, tagged with `__typename` for GraphQL interfaces and unions.
  */
 export const entityColumn = z
   .object({ __labels: z.array(z.string()) })

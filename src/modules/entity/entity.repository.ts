@@ -2,13 +2,15 @@ import { z } from 'zod';
 
 import { defineQuery, type Query } from '../../db/query';
 import type { Loaders } from '../../graphql/loaders';
-import { entityColumn, type EntityRecord, tieProvenanceColumns } from './entity.record';
+import { entityColumn, entityProjection, type EntityRecord, tieProvenanceColumns } from './entity.record';
 import type { TieType } from './entity.model';
 
 /** Ties followed by traversals: the catalog's, plus the provenance of nodes. */
 export type Traversable = TieType | 'STATED_IN';
 
-const ENTITY = 'n {.*, __labels: labels(n)}';
+const ENTITY = entityProjection('n');
+// A tie's details; its createdAt is read as text for the reason `entityProjection` gives.
+const TIE = 'r {.*, createdAt: toString(r.createdAt)}';
 
 const entityByIdQuery = defineQuery(
   'entity.byId',
@@ -47,14 +49,19 @@ export type RelatedRow = z.infer<typeof relatedRow>;
 export type Direction = 'out' | 'in';
 
 // One statement per direction; the tie type is a parameter (`$(...)` dynamic types, Neo4j 5.26).
+// The anchor has a MATCH of its own: in one pattern with a dynamic type, Neo4j 5.26 plans an
+// index *scan* of every entity for each key instead of a seek, so each batch cost grew with the
+// whole graph.
 const RELATED_CYPHER: Record<Direction, string> = {
   out: `UNWIND $keys AS key
-        MATCH (:Entity {id: key})-[r:$($type)]->(n:Entity)
-        RETURN key, properties(r) AS tie, ${ENTITY} AS node
+        MATCH (anchor:Entity {id: key})
+        MATCH (anchor)-[r:$($type)]->(n:Entity)
+        RETURN key, ${TIE} AS tie, ${ENTITY} AS node
         ORDER BY n.name, n.id`,
   in: `UNWIND $keys AS key
-       MATCH (:Entity {id: key})<-[r:$($type)]-(n:Entity)
-       RETURN key, properties(r) AS tie, ${ENTITY} AS node
+       MATCH (anchor:Entity {id: key})
+       MATCH (anchor)<-[r:$($type)]-(n:Entity)
+       RETURN key, ${TIE} AS tie, ${ENTITY} AS node
        ORDER BY n.name, n.id`,
 };
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { defineQuery } from '../../db/query';
 import type { Loaders } from '../../graphql/loaders';
-import { entityColumn, type EntityRecord } from '../entity/entity.record';
+import { entityColumn, entityProjection, type EntityRecord } from '../entity/entity.record';
 
 // Officials of a region: those holding a position in a body based in it or one of its parts, and
 // those who signed or attended on its behalf.
@@ -18,7 +18,7 @@ const officialsQuery = defineQuery(
      WHERE t.onBehalfOf = r.id
      RETURN n
    }
-   RETURN DISTINCT key, n {.*, __labels: labels(n)} AS node
+   RETURN DISTINCT key, ${entityProjection('n')} AS node
    ORDER BY node.name`,
   z.object({ key: z.string(), node: entityColumn }),
 );
