@@ -1,0 +1,304 @@
+/**
+ * `npm run bench` — ties-graph against the Neo4j GraphQL Library and against hand-written Cypher,
+ * on the same Neo4j and the same generated graph, each system in its own process.
+ *
+ *   npm run bench                 full run: scale 1 (~1M relationships), 15 s per query and system;
+ *                                 writes docs/benchmarks.md (between its markers) and .json
+ *   npm run bench -- --quick      scale 0.05, 2 s per query and system (under 3 minutes on 2 cores);
+ *                                 writes .bench/benchmarks-quick.{md,json}
+ *
+ * Options: --scale N, --seed N, --duration S, --warmup S, --connections N, --only Q1,Q3a,
+ * --regenerate (ignore the cached graph). NEO4J_HEAP_MB and NEO4J_PAGECACHE_MB size the embedded
+ * Neo4j. The generated graph is cached in .bench/ per scale and seed.
+ */
+import 'reflect-metadata';
+
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { firstDifference } from './compare';
+import { type BenchDatabase, openBenchDatabase } from './database';
+import { measure } from './load';
+import { chooseParameters } from './parameters';
+import { freePort, postJson, ROOT, type Server, startServer } from './processes';
+import {
+  type BenchQuery,
+  type BenchRequest,
+  nextCursor,
+  q1,
+  q2,
+  q3,
+  q3Requests,
+  q4,
+  q5,
+  q6,
+  SYSTEM_LABELS,
+  SYSTEMS,
+  type System,
+} from './queries';
+import { evaluateTargets, type QueryResult, renderMarkdown, type RunReport, writeReport } from './report';
+
+interface Options {
+  readonly mode: 'quick' | 'full';
+  readonly scale: number;
+  readonly seed: number;
+  readonly durationSeconds: number;
+  readonly warmupSeconds: number;
+  readonly connections: number;
+  readonly heapMb: number;
+  readonly pageCacheMb: number;
+  readonly regenerate: boolean;
+  readonly only: readonly string[] | null;
+  readonly sampleRows: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const quick = argv.includes('--quick');
+  const value = (name: string): string | undefined => {
+    const index = argv.indexOf(name);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const number = (name: string, fallback: number): number => {
+    const text = value(name);
+    const parsed = text === undefined ? fallback : Number(text);
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} needs a positive number, got "${text}"`);
+    return parsed;
+  };
+  const environment = (name: string, fallback: number): number => {
+    const parsed = Number(process.env[name] ?? fallback);
+    return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+  };
+  return {
+    mode: quick ? 'quick' : 'full',
+    scale: number('--scale', quick ? 0.05 : 1),
+    seed: number('--seed', 42),
+    durationSeconds: number('--duration', quick ? 2 : 15),
+    warmupSeconds: number('--warmup', quick ? 1 : 5),
+    connections: number('--connections', 8),
+    heapMb: environment('NEO4J_HEAP_MB', quick ? 1024 : 4096),
+    pageCacheMb: environment('NEO4J_PAGECACHE_MB', quick ? 512 : 4096),
+    regenerate: argv.includes('--regenerate'),
+    only: value('--only')?.split(',') ?? null,
+    sampleRows: quick ? 500 : 2000,
+  };
+}
+
+const log = (line: string): void => {
+  process.stderr.write(`[bench] ${line}\n`);
+};
+
+async function graphqlReady(baseUrl: string): Promise<boolean> {
+  const { status } = await postJson(`${baseUrl}/graphql`, { query: '{ __typename }' });
+  return status === 200;
+}
+
+async function startSystems(database: BenchDatabase): Promise<Record<System, Server>> {
+  const neo4jEnv = {
+    NEO4J_URI: database.uri,
+    NEO4J_USER: database.user,
+    NEO4J_PASSWORD: database.password,
+    NODE_ENV: 'production',
+  };
+  const [tiesGraph, peer, floor] = await Promise.all([
+    freePort().then((port) =>
+      startServer({
+        name: 'ties-graph',
+        entry: 'src/main.ts',
+        port,
+        env: { ...neo4jEnv, PORT: String(port), HOST: '127.0.0.1', SEED_ON_START: 'false' },
+        ready: graphqlReady,
+      }),
+    ),
+    freePort().then((port) =>
+      startServer({
+        name: 'peer',
+        entry: 'bench/peer-server.ts',
+        port,
+        env: { ...neo4jEnv, PORT: String(port) },
+        ready: graphqlReady,
+      }),
+    ),
+    freePort().then((port) =>
+      startServer({
+        name: 'floor',
+        entry: 'bench/floor-server.ts',
+        port,
+        env: { ...neo4jEnv, PORT: String(port) },
+        ready: async (baseUrl) => (await fetch(`${baseUrl}/health`)).ok,
+      }),
+    ),
+  ]);
+  return { 'ties-graph': tiesGraph, peer, floor };
+}
+
+async function ask(servers: Record<System, Server>, system: System, request: BenchRequest): Promise<unknown> {
+  const { status, json } = await postJson(`${servers[system].url}${request.path}`, request.body);
+  if (status !== 200)
+    throw new Error(`${SYSTEM_LABELS[system]} answered HTTP ${status}: ${JSON.stringify(json).slice(0, 500)}`);
+  return json;
+}
+
+/** Walks each system's own cursors to the given page (as a client of each would) for Q3. */
+async function cursorsForPage(servers: Record<System, Server>, page: number): Promise<Record<System, unknown>> {
+  const cursors = {} as Record<System, unknown>;
+  let after: Record<System, unknown> | null = null;
+  for (let current = 1; current < page; current += 1) {
+    const requests = q3Requests(after);
+    for (const system of SYSTEMS) cursors[system] = nextCursor[system](await ask(servers, system, requests[system]));
+    after = { ...cursors };
+  }
+  return cursors;
+}
+
+/** Asks every parameter set of every query of all three systems; stops at the first difference. */
+async function checkSameAnswers(servers: Record<System, Server>, queries: readonly BenchQuery[]): Promise<void> {
+  for (const query of queries) {
+    for (const benchCase of query.cases) {
+      const answers = {} as Record<System, unknown>;
+      for (const system of SYSTEMS) {
+        answers[system] = query.normalise[system](await ask(servers, system, benchCase.requests[system]));
+      }
+      for (const system of ['peer', 'floor'] as const) {
+        const difference = firstDifference(answers['ties-graph'], answers[system]);
+        if (difference) {
+          throw new Error(
+            `${query.id} (${benchCase.label}): ties-graph and ${SYSTEM_LABELS[system]} answer differently at ` +
+              `${difference.path}: ${JSON.stringify(difference.left)} vs ${JSON.stringify(difference.right)}\n` +
+              `ties-graph: ${JSON.stringify(answers['ties-graph']).slice(0, 2000)}\n` +
+              `${SYSTEM_LABELS[system]}: ${JSON.stringify(answers[system]).slice(0, 2000)}`,
+          );
+        }
+      }
+    }
+    log(`${query.id}: the three systems give the same answers (${query.cases.length} parameter sets)`);
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = new Date().toISOString();
+  const loadBefore = loadavg();
+  log(
+    `${options.mode} run: scale ${options.scale}, ${options.connections} connections, ${options.warmupSeconds} s warm-up + ` +
+      `${options.durationSeconds} s per query and system; load average ${loadBefore.map((v) => v.toFixed(2)).join(' ')}`,
+  );
+  const database = await openBenchDatabase({
+    scale: options.scale,
+    seed: options.seed,
+    heapMb: options.heapMb,
+    pageCacheMb: options.pageCacheMb,
+    regenerate: options.regenerate,
+    batchRows: 10_000,
+    sampleRows: options.sampleRows,
+    log,
+  });
+  const servers: Partial<Record<System, Server>> = {};
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(Object.values(servers).map((server) => server.stop()));
+    await database.stop();
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  try {
+    const parameters = await chooseParameters(database.driver, options.scale);
+    Object.assign(servers, await startSystems(database));
+    const running = servers as Record<System, Server>;
+    log(
+      `Servers up: ${SYSTEMS.map((system) => `${system} ${running[system].url} (pid ${running[system].pid})`).join(', ')}`,
+    );
+
+    const fiftieth = await cursorsForPage(running, 50);
+    const queries = [
+      q1(parameters.documents),
+      q2(
+        parameters.regions.map((region) => region.id),
+        20,
+      ),
+      q3('Q3a', 'Filtered, sorted list page with totalCount: first page', 1, q3Requests(null)),
+      q3('Q3b', 'Filtered, sorted list page with totalCount: 50th page', 50, q3Requests(fiftieth)),
+      q4(parameters.regionPairs.map((pair) => [pair.a, pair.b] as const)),
+      q5(parameters.officialPairs.map((pair) => [pair.from, pair.to] as const)),
+      q6(parameters.searches),
+    ].filter((query) => options.only === null || options.only.includes(query.id));
+    await checkSameAnswers(running, queries);
+
+    const results: QueryResult[] = [];
+    for (const [index, query] of queries.entries()) {
+      const measurements = {} as QueryResult['measurements'];
+      // Rotating which system goes first spreads slow drifts of a busy machine over all three.
+      const order = SYSTEMS.map((_, k) => SYSTEMS[(k + index) % SYSTEMS.length] as System);
+      for (const system of order) {
+        const requests = query.cases.map((benchCase) => benchCase.requests[system]);
+        const pids = { serverPid: running[system].pid, neo4jPid: database.pid };
+        await measure(running[system].url, requests, {
+          connections: options.connections,
+          seconds: options.warmupSeconds,
+          ...pids,
+        });
+        const measured = await measure(running[system].url, requests, {
+          connections: options.connections,
+          seconds: options.durationSeconds,
+          ...pids,
+        });
+        measurements[system] = measured;
+        log(
+          `${query.id} ${SYSTEM_LABELS[system]}: ${measured.throughput.toFixed(1)} req/s, p50 ${measured.p50} ms, ` +
+            `p99 ${measured.p99} ms, CPU ms/request ${measured.cpuMsPerRequest.server.toFixed(2)} + ` +
+            `${measured.cpuMsPerRequest.neo4j.toFixed(2)} (Neo4j), ${measured.errors} errors`,
+        );
+        if (measured.errors > 0)
+          throw new Error(`${SYSTEM_LABELS[system]} answered ${query.id} with errors under load`);
+      }
+      results.push({
+        id: query.id,
+        title: query.title,
+        description: query.description,
+        cases: query.cases.map((benchCase) => benchCase.label),
+        measurements,
+      });
+    }
+
+    const report: RunReport = {
+      mode: options.mode,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${process.platform} ${process.arch}`,
+        loadBefore,
+        loadAfter: loadavg(),
+      },
+      settings: {
+        scale: options.scale,
+        seed: options.seed,
+        connections: options.connections,
+        warmupSeconds: options.warmupSeconds,
+        durationSeconds: options.durationSeconds,
+        heapMb: options.heapMb,
+        pageCacheMb: options.pageCacheMb,
+      },
+      dataset: { ...database.dataset, generatedThisRun: database.generated },
+      parameters,
+      queries: results,
+      targets: evaluateTargets(results, database.dataset),
+    };
+    const [markdownFile, jsonFile] =
+      options.mode === 'full' && options.only === null
+        ? [join(ROOT, 'docs', 'benchmarks.md'), join(ROOT, 'docs', 'benchmarks.json')]
+        : [
+            join(ROOT, '.bench', `benchmarks-${options.mode}.md`),
+            join(ROOT, '.bench', `benchmarks-${options.mode}.json`),
+          ];
+    writeReport(report, markdownFile, jsonFile);
+    process.stdout.write(`${renderMarkdown(report)}\n\nWritten to ${markdownFile} and ${jsonFile}\n`);
+  } finally {
+    await stopAll();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`\nbench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
