@@ -210,6 +210,24 @@ describe('ingestReport', () => {
       expect(await harness.cypher(`MATCH (n:Official) RETURN n.id`)).toHaveLength(officials.length);
     });
 
+    it('keeps the name an entity has and records a new name as an alias', async () => {
+      const result = await harness.run<{
+        official: { name: string; aliases: string[] };
+        region: { name: string; aliases: string[] };
+        china: { name: string; aliases: string[] };
+      }>(`{
+        official(id: "official:ma-xingrui") { name aliases }
+        region(id: "region:cn-xj") { name aliases }
+        china: region(id: "region:cn") { name aliases }
+      }`);
+      expect(result.data?.official).toEqual({ name: 'Ma Xingrui', aliases: [] });
+      expect(result.data?.region).toEqual({ name: 'Xinjiang Uygur Autonomous Region', aliases: ['XUAR', 'Xinjiang'] });
+      expect(result.data?.china.name).toBe('China');
+      expect(result.data?.china.aliases).toEqual(
+        expect.arrayContaining(["People's Republic of China", 'PRC', 'Chinese People’s Republic']),
+      );
+    });
+
     it('adds the second source to the provenance of what it restates', async () => {
       const result = await harness.run<{ official: { sources: { sourceId: string; locator: string | null }[] } }>(
         `{ official(id: "official:ma-xingrui") { sources { sourceId locator } } }`,

@@ -80,10 +80,12 @@ const upsertEntitiesQuery = defineQuery(
    ON CREATE SET n.createdAt = datetime.statement(), n.updatedAt = datetime.statement()
    SET n:$(e.type)
    WITH n, e, properties(n) AS before,
-        // Ingestion keeps an entity's name and records another spelling as an alias; updates rename.
+        // Ingestion keeps an entity's name and records another spelling as an alias (unless it folds
+        // to the name or an alias already there: "xinjiang" adds nothing to "Xinjiang"); updates rename.
         e.replaceAliases OR n.name IS NULL OR n.name = e.name AS takesName
    WITH n, e, before, takesName,
-        e.aliases + CASE WHEN takesName OR e.nameKey = n.nameKey THEN [] ELSE [e.name] END AS newAliases,
+        e.aliases + CASE WHEN takesName OR e.nameKey = n.nameKey OR e.nameKey IN coalesce(n.aliasKeys, [])
+                         THEN [] ELSE [e.name] END AS newAliases,
         e.aliasKeys + CASE WHEN takesName THEN [] ELSE [e.nameKey] END AS newAliasKeys
    SET n += e.props,
        n.name = CASE WHEN takesName THEN e.name ELSE n.name END,
