@@ -92,14 +92,22 @@ async function validateArgument(argValue: unknown, rawArgs: Record<string, unkno
 
 /**
  * type-graphql hands the validator the converted argument but not its name; recover it from the
- * raw arguments. An @ArgsType (flat arguments such as `first`) gets no prefix.
+ * raw arguments: the object argument whose every field the value has (an input such as `input`),
+ * else, when the value's fields are arguments themselves, an @ArgsType (`first`, `after`), which
+ * gets no prefix. The input is looked for first: `updateRegion(id, input: { id, … })` has an `id`
+ * on both levels.
  */
 function argumentPath(argValue: object, rawArgs: Record<string, unknown>): string {
-  const ownKeys = Object.keys(argValue);
-  if (ownKeys.some((key) => key in rawArgs)) return '';
-  const objectArgs = Object.entries(rawArgs).filter(([, value]) => value !== null && typeof value === 'object');
-  const sameShape = objectArgs.filter(([, value]) => Array.isArray(value) === Array.isArray(argValue));
-  return sameShape.length === 1 && sameShape[0] ? sameShape[0][0] : argValue.constructor.name;
+  const ownKeys = new Set(Object.keys(argValue));
+  const sources = Object.entries(rawArgs).filter(([, raw]) => {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw) !== Array.isArray(argValue)) return false;
+    if (Array.isArray(raw)) return true;
+    const keys = Object.keys(raw);
+    return keys.length > 0 && keys.every((key) => ownKeys.has(key));
+  });
+  if (sources.length === 1 && sources[0]) return sources[0][0];
+  if ([...ownKeys].some((key) => key in rawArgs)) return '';
+  return argValue.constructor.name;
 }
 
 export async function createSchema(): Promise<GraphQLSchema> {

@@ -370,10 +370,10 @@ describe('entity mutations', () => {
       expect(await harness.fingerprint()).toEqual(before);
     });
 
-    it('names the field of a bad update too', async () => {
+    it('names the field of a bad update too, even when the input repeats the id', async () => {
       const before = await harness.fingerprint();
       const result = await harness.run(
-        `mutation { updateRegion(id: "region:m-yl", input: { name: "Yland", kind: COUNTRY, iso2: "yl" }) { id } }`,
+        `mutation { updateRegion(id: "region:m-yl", input: { id: "region:m-yl", name: "Yland", kind: COUNTRY, iso2: "yl" }) { id } }`,
       );
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
       expect(fieldsOf(result)).toEqual(['input.iso2']);
