@@ -166,6 +166,10 @@ describe('documentStats: document counts and values, grouped', () => {
     it.each<[Record<string, unknown>, number]>([
       [{ region: 'region:cn' }, 18],
       [{ region: 'region:cn-xj' }, 2],
+      [{ counterpart: 'region:cn-xj' }, 2],
+      [{ region: 'region:kz', counterpart: 'region:cn-xj' }, 2],
+      [{ region: 'region:cn', counterpart: 'region:kz' }, 18],
+      [{ region: 'region:cn', counterpart: 'region:atlantis' }, 0],
       [{ sector: 'sector:energy' }, 18],
       [{ sector: 'sector:tourism' }, 16],
       [{ kinds: ['COMMERCIAL_AGREEMENT'] }, 5],

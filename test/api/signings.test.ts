@@ -184,6 +184,17 @@ describe('signings: who signed what with whom under which forum', () => {
       { official: 'official:serik-zhumangarin', region: 'region:cn' },
       ['doc:kz-xuar-dialogue-2-commercial official:serik-zhumangarin', 'doc:checkpoints official:serik-zhumangarin'],
     ],
+    [
+      'a pair of regions',
+      { region: 'region:kz', counterpart: 'region:cn' },
+      [
+        'doc:tourism-mou official:li-qiang',
+        'doc:tourism-mou official:kassym-jomart-tokayev',
+        'doc:kz-xuar-dialogue-2-commercial official:serik-zhumangarin',
+        'doc:checkpoints official:serik-zhumangarin',
+        'doc:checkpoints official:ma-xingrui',
+      ],
+    ],
     ['an entity nothing was signed for', { region: 'region:atlantis' }, []],
   ])('filters by %s', async (_what, filter, expected) => {
     const page = await signings({ filter });

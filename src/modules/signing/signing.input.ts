@@ -20,6 +20,16 @@ export class SigningFilter {
   @Matches(ID_PATTERN, { message: '$property must be an id like "region:kz"' })
   region?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only documents that also bind this region (its parts, or a body based in either): with `region`, the ' +
+      'signings between two regions.',
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: '$property must be an id like "region:cn"' })
+  counterpart?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Only signatures of this official.' })
   @IsOptional()
   @Matches(ID_PATTERN, { message: '$property must be an id like "official:ma-xingrui"' })

@@ -10,6 +10,7 @@ export interface SigningQueryFilter {
   readonly region: string | null;
   readonly official: string | null;
   readonly organization: string | null;
+  readonly counterpart: string | null;
   readonly forum: string | null;
   readonly kinds: readonly string[] | null;
   readonly sector: string | null;
@@ -18,50 +19,78 @@ export interface SigningQueryFilter {
   readonly dateTo: string | null;
 }
 
-// The party ids a region or organization filter accepts, worked out once per query: the region
-// and its parts (and bodies based there), or the organization and the bodies within it.
-const PARTY_SCOPES = `
+// The party ids a region, counterpart or organization filter accepts, worked out once per query:
+// a region and its parts (and bodies based there), or an organization and the bodies within it.
+const regionScope = (param: string, name: string) => `
   CALL () {
-    OPTIONAL MATCH (:Region {id: $region})<-[:PART_OF*0..3]-(part:Region)
+    OPTIONAL MATCH (:Region {id: ${param}})<-[:PART_OF*0..3]-(part:Region)
     OPTIONAL MATCH (part)<-[:BASED_IN]-(body:Organization)
-    RETURN CASE WHEN $region IS NULL THEN null ELSE collect(DISTINCT part.id) + collect(DISTINCT body.id) END
-           AS regionParties
-  }
+    RETURN CASE WHEN ${param} IS NULL THEN null ELSE collect(DISTINCT part.id) + collect(DISTINCT body.id) END AS ${name}
+  }`;
+
+const PARTY_SCOPES = `
+  ${regionScope('$region', 'regionParties')}
+  ${regionScope('$counterpart', 'counterpartParties')}
   CALL () {
     OPTIONAL MATCH (:Organization {id: $organization})<-[:PART_OF*0..3]-(part:Organization)
     RETURN CASE WHEN $organization IS NULL THEN null ELSE collect(DISTINCT part.id) END AS organizationParties
   }`;
 
 /**
- * Where the match starts. An official or forum filter starts from that node's index entry, so a
- * narrow filter never scans every signature; predicates below still hold for every anchor.
+ * Where the match starts. An official, forum, region or organization filter starts from that
+ * node's index entry (a party's signatures through the SIGNED.onBehalfOf index), so a narrow
+ * filter never scans every signature. Each anchor yields exactly the rows its own filter would
+ * keep, so that filter is left out of the predicates below.
  */
-type Anchor = 'official' | 'forum' | 'all';
+type Anchor = 'official' | 'forum' | 'region' | 'organization' | 'all';
+
+// Documents binding one of the parties (a part, through its group), and signatures for one.
+const partyAnchor = (parties: string) => `
+  CALL (${parties}) {
+    UNWIND ${parties} AS party
+    MATCH (:Entity {id: party})<-[:BINDS]-(:Document)<-[:PART_OF*0..3]-(d:Document)<-[s:SIGNED]-(o:Official)
+    RETURN o, s, d
+    UNION
+    UNWIND ${parties} AS party
+    MATCH (o:Official)-[s:SIGNED {onBehalfOf: party}]->(d:Document)
+    RETURN o, s, d
+  }`;
 
 const ANCHORS: Record<Anchor, string> = {
-  official: `MATCH (o:Official {id: $official})-[s:SIGNED]->(d:Document)
-             WITH regionParties, organizationParties, o, s, d`,
+  official: `MATCH (o:Official {id: $official})-[s:SIGNED]->(d:Document)`,
   forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:PART_OF*0..3]-(d:Document)
           MATCH (o:Official)-[s:SIGNED]->(d)
-          WITH DISTINCT regionParties, organizationParties, o, s, d`,
-  all: `MATCH (o:Official)-[s:SIGNED]->(d:Document)
-        WITH regionParties, organizationParties, o, s, d`,
+          WITH DISTINCT regionParties, organizationParties, counterpartParties, o, s, d`,
+  region: partyAnchor('regionParties'),
+  organization: partyAnchor('organizationParties'),
+  all: `MATCH (o:Official)-[s:SIGNED]->(d:Document)`,
 };
 
 // A document in a reported group shares the group's forum, parties and sectors (PART_OF*0..3
 // includes the document itself).
-const FILTER = `
-  WHERE ($official IS NULL OR o.id = $official)
-    AND ($kinds IS NULL OR d.kind IN $kinds)
-    AND ($dateFrom IS NULL OR d.signedOn >= $dateFrom)
-    AND ($dateTo IS NULL OR d.signedOn <= $dateTo)
-    AND ($forum IS NULL
-         OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })
-    AND ($sector IS NULL OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })
-    AND (regionParties IS NULL OR s.onBehalfOf IN regionParties
-         OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(p) WHERE p.id IN regionParties })
-    AND (organizationParties IS NULL OR s.onBehalfOf IN organizationParties
-         OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(p) WHERE p.id IN organizationParties })`;
+const PREDICATES = {
+  official: `($official IS NULL OR o.id = $official)`,
+  kinds: `($kinds IS NULL OR d.kind IN $kinds)`,
+  dates: `($dateFrom IS NULL OR d.signedOn >= $dateFrom) AND ($dateTo IS NULL OR d.signedOn <= $dateTo)`,
+  forum: `($forum IS NULL
+           OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`,
+  sector: `($sector IS NULL OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
+  region: `(regionParties IS NULL OR s.onBehalfOf IN regionParties
+            OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(p) WHERE p.id IN regionParties })`,
+  organization: `(organizationParties IS NULL OR s.onBehalfOf IN organizationParties
+                  OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(p) WHERE p.id IN organizationParties })`,
+  counterpart: `(counterpartParties IS NULL
+                 OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(p) WHERE p.id IN counterpartParties })`,
+};
+
+const MATCH_FILTERED = (anchor: Anchor) => `
+  ${PARTY_SCOPES}
+  ${ANCHORS[anchor]}
+  WITH regionParties, organizationParties, counterpartParties, o, s, d
+  WHERE ${Object.entries(PREDICATES)
+    .filter(([name]) => name !== anchor)
+    .map(([, predicate]) => predicate)
+    .join('\n    AND ')}`;
 
 // Ascending and descending share one statement: of each pair of sort expressions one is null.
 const ORDER = `
@@ -74,9 +103,7 @@ const ENTITY = (variable: string) => `${variable} {.*, __labels: labels(${variab
 
 // Only the rows of the page get their forum, parties and counterparts.
 const pageCypher = (anchor: Anchor) => `
-  ${PARTY_SCOPES}
-  ${ANCHORS[anchor]}
-  ${FILTER}
+  ${MATCH_FILTERED(anchor)}
   WITH o, s, d, coalesce(d.signedOn, '') AS sortKey, d.id + ' ' + o.id AS rowId
   WHERE $after IS NULL
      OR (NOT $descending AND (sortKey > $after.value OR (sortKey = $after.value AND rowId > $after.id)))
@@ -110,9 +137,7 @@ const pageCypher = (anchor: Anchor) => `
   ${ORDER}`;
 
 const countCypher = (anchor: Anchor) => `
-  ${PARTY_SCOPES}
-  ${ANCHORS[anchor]}
-  ${FILTER}
+  ${MATCH_FILTERED(anchor)}
   RETURN count(*) AS total`;
 
 const signatureColumn = z.object({
@@ -136,21 +161,22 @@ export type SigningRow = z.infer<typeof signingRow>;
 
 const countRow = z.object({ total: z.number() });
 
-const pageQueries: Record<Anchor, Query<SigningRow>> = {
-  official: defineQuery('signing.page.official', pageCypher('official'), signingRow),
-  forum: defineQuery('signing.page.forum', pageCypher('forum'), signingRow),
-  all: defineQuery('signing.page.all', pageCypher('all'), signingRow),
-};
+const ANCHOR_NAMES: readonly Anchor[] = ['official', 'forum', 'region', 'organization', 'all'];
 
-const countQueries: Record<Anchor, Query<{ total: number }>> = {
-  official: defineQuery('signing.count.official', countCypher('official'), countRow),
-  forum: defineQuery('signing.count.forum', countCypher('forum'), countRow),
-  all: defineQuery('signing.count.all', countCypher('all'), countRow),
-};
+const pageQueries = Object.fromEntries(
+  ANCHOR_NAMES.map((anchor) => [anchor, defineQuery(`signing.page.${anchor}`, pageCypher(anchor), signingRow)]),
+) as Record<Anchor, Query<SigningRow>>;
 
+const countQueries = Object.fromEntries(
+  ANCHOR_NAMES.map((anchor) => [anchor, defineQuery(`signing.count.${anchor}`, countCypher(anchor), countRow)]),
+) as Record<Anchor, Query<{ total: number }>>;
+
+/** The narrowest filter given, usually: an official signs less than a forum sees, and so on. */
 function anchorOf(filter: SigningQueryFilter): Anchor {
   if (filter.official !== null) return 'official';
   if (filter.forum !== null) return 'forum';
+  if (filter.region !== null) return 'region';
+  if (filter.organization !== null) return 'organization';
   return 'all';
 }
 

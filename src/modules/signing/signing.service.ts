@@ -26,6 +26,7 @@ function toQueryFilter(input: SigningFilter | null | undefined): SigningQueryFil
     region: input?.region ?? null,
     official: input?.official ?? null,
     organization: input?.organization ?? null,
+    counterpart: input?.counterpart ?? null,
     forum: input?.forum ?? null,
     kinds: input?.kinds ?? null,
     sector: input?.sector ?? null,

@@ -44,6 +44,14 @@ export class DocumentStatsFilter {
   @Matches(ID_PATTERN, { message: '$property must be an id like "region:kz"' })
   region?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only documents also binding this region or one of its parts: with `region`, those between the two.',
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: '$property must be an id like "region:cn"' })
+  counterpart?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Only documents binding this organization or a body within it.' })
   @IsOptional()
   @Matches(ID_PATTERN, { message: '$property must be an id like "org:kz-government"' })

@@ -7,6 +7,7 @@ import { entityColumn } from '../entity/entity.record';
 export interface StatsQueryFilter {
   readonly forum: string | null;
   readonly region: string | null;
+  readonly counterpart: string | null;
   readonly organization: string | null;
   readonly sector: string | null;
   readonly kinds: readonly string[] | null;
@@ -19,38 +20,54 @@ export interface StatsQueryFilter {
 export type Grouping = 'KIND' | 'SECTOR' | 'YEAR' | 'REGION_PAIR' | 'TOTAL';
 
 /**
- * Where the match starts: a forum, region or sector filter starts from that node's index entry
- * and walks to its documents (and the parts of its packages), so a narrow filter never scans
- * every document. The predicates below still hold for every anchor.
+ * Where the match starts: a forum, region, counterpart or sector filter starts from that node's
+ * index entry and walks to its documents (and the parts of its packages), so a narrow filter
+ * never scans every document. Each anchor yields exactly the documents its own filter would
+ * keep, so that filter is left out of the predicates below.
  */
-type Anchor = 'forum' | 'region' | 'sector' | 'all';
+type Anchor = 'forum' | 'region' | 'counterpart' | 'sector' | 'all';
+
+const boundTo = (param: string) =>
+  `MATCH (:Region {id: ${param}})<-[:PART_OF*0..3]-(:Region)<-[:BINDS]-(:Document)<-[:PART_OF*0..3]-(d:Document)
+   WITH DISTINCT d`;
 
 const ANCHORS: Record<Anchor, string> = {
   forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:PART_OF*0..3]-(d:Document)
           WITH DISTINCT d`,
-  region: `MATCH (:Region {id: $region})<-[:PART_OF*0..3]-(:Region)<-[:BINDS]-(:Document)<-[:PART_OF*0..3]-(d:Document)
-           WITH DISTINCT d`,
+  region: boundTo('$region'),
+  counterpart: boundTo('$counterpart'),
   sector: `MATCH (:Sector {id: $sector})<-[:COVERS]-(:Document)<-[:PART_OF*0..3]-(d:Document)
            WITH DISTINCT d`,
   all: `MATCH (d:Document)
         WITH d`,
 };
 
+const bindsRegion = (param: string) =>
+  `(${param} IS NULL
+    OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(:Region)-[:PART_OF*0..3]->(:Region {id: ${param}}) })`;
+
 // PACKAGE documents stand for their parts, which are in the graph too: only the parts count.
 // PART_OF*0..3 includes the document itself, so a part shares its group's forum, parties, sectors.
-const FILTER = `
-  WHERE d.kind <> 'PACKAGE'
-    AND ($kinds IS NULL OR d.kind IN $kinds)
-    AND ($status IS NULL OR d.status = $status)
-    AND ($dateFrom IS NULL OR d.signedOn >= $dateFrom)
-    AND ($dateTo IS NULL OR d.signedOn <= $dateTo)
-    AND ($forum IS NULL
-         OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })
-    AND ($sector IS NULL OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })
-    AND ($region IS NULL
-         OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(:Region)-[:PART_OF*0..3]->(:Region {id: $region}) })
-    AND ($organization IS NULL
-         OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(:Organization)-[:PART_OF*0..3]->(:Organization {id: $organization}) })`;
+const PREDICATES = {
+  parts: `d.kind <> 'PACKAGE'`,
+  kinds: `($kinds IS NULL OR d.kind IN $kinds)`,
+  status: `($status IS NULL OR d.status = $status)`,
+  dates: `($dateFrom IS NULL OR d.signedOn >= $dateFrom) AND ($dateTo IS NULL OR d.signedOn <= $dateTo)`,
+  forum: `($forum IS NULL
+           OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`,
+  sector: `($sector IS NULL OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
+  region: bindsRegion('$region'),
+  counterpart: bindsRegion('$counterpart'),
+  organization: `($organization IS NULL
+                  OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(:Organization)-[:PART_OF*0..3]->(:Organization {id: $organization}) })`,
+};
+
+const MATCH_FILTERED = (anchor: Anchor) => `
+  ${ANCHORS[anchor]}
+  WHERE ${Object.entries(PREDICATES)
+    .filter(([name]) => name !== anchor)
+    .map(([, predicate]) => predicate)
+    .join('\n    AND ')}`;
 
 /** Each grouping yields rows of (d, key, keyNodes): one per group a document falls in. */
 const GROUPINGS: Record<Grouping, string> = {
@@ -102,7 +119,7 @@ const statsRow = z.object({
 });
 export type StatsRow = z.infer<typeof statsRow>;
 
-const ANCHOR_NAMES: readonly Anchor[] = ['forum', 'region', 'sector', 'all'];
+const ANCHOR_NAMES: readonly Anchor[] = ['forum', 'region', 'counterpart', 'sector', 'all'];
 const GROUPING_NAMES: readonly Grouping[] = ['KIND', 'SECTOR', 'YEAR', 'REGION_PAIR', 'TOTAL'];
 
 /** One named statement per grouping and anchor, all from the fragments above. */
@@ -114,7 +131,7 @@ const QUERIES = Object.fromEntries(
         anchor,
         defineQuery(
           `stats.documents.${grouping}.${anchor}`,
-          `${ANCHORS[anchor]} ${FILTER} ${GROUPINGS[grouping]} ${AGGREGATE}`,
+          `${MATCH_FILTERED(anchor)} ${GROUPINGS[grouping]} ${AGGREGATE}`,
           statsRow,
         ),
       ]),
@@ -125,6 +142,7 @@ const QUERIES = Object.fromEntries(
 function anchorOf(filter: StatsQueryFilter): Anchor {
   if (filter.forum !== null) return 'forum';
   if (filter.region !== null) return 'region';
+  if (filter.counterpart !== null) return 'counterpart';
   if (filter.sector !== null) return 'sector';
   return 'all';
 }

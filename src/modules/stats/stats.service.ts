@@ -34,6 +34,7 @@ function toQueryFilter(input: DocumentStatsFilter | null | undefined): StatsQuer
   return {
     forum: input?.forum ?? null,
     region: input?.region ?? null,
+    counterpart: input?.counterpart ?? null,
     organization: input?.organization ?? null,
     sector: input?.sector ?? null,
     kinds: input?.kinds ?? null,
