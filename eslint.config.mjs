@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'coverage/', 'node_modules/', 'neo4j-launcher/', '.data/', 'generated/', '**/*.js', '**/*.mjs'],
+    ignores: [
+      'dist/',
+      'coverage/',
+      'node_modules/',
+      'neo4j-launcher/',
+      '.data/',
+      '**/generated/',
+      '**/*.js',
+      '**/*.mjs',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
