@@ -11,6 +11,7 @@ export default tseslint.config(
       'node_modules/',
       'neo4j-launcher/',
       '.data/',
+      '.artifacts/',
       '**/generated/',
       '**/*.js',
       '**/*.mjs',
