@@ -39,6 +39,8 @@ export interface ImportSummary {
   readonly entityStatements: number;
   readonly tieStatements: number;
   readonly reports: number;
+  /** Reports the API refused, then sent again one row (or tie) at a time. */
+  readonly retried: number;
   readonly rejections: readonly Rejection[];
 }
 
@@ -102,6 +104,7 @@ export class ImporterService {
   private entityStatements = 0;
   private tieStatements = 0;
   private reports = 0;
+  private retried = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -180,6 +183,7 @@ export class ImporterService {
       entityStatements: this.entityStatements,
       tieStatements: this.tieStatements,
       reports: this.reports,
+      retried: this.retried,
       rejections: [...this.rejections].sort((a, b) => a.row - b.row),
     };
   }
@@ -291,6 +295,7 @@ export class ImporterService {
       await send(plans);
     } catch (error) {
       if (!(error instanceof IngestRefused)) throw error;
+      this.retried += 1;
       for (const plan of plans) {
         try {
           await send([plan]);
@@ -364,6 +369,7 @@ export class ImporterService {
       await send(ties);
     } catch (error) {
       if (!(error instanceof IngestRefused)) throw error;
+      this.retried += 1;
       for (const tie of ties) {
         try {
           await send([tie]);

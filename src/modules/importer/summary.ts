@@ -21,7 +21,8 @@ export function formatSummary(summary: ImportSummary): string {
     summary.dryRun
       ? `Ties: ${summary.tieStatements} statements would be sent, ${summary.tiesRejected} rejected`
       : `Ties: ${summary.tiesCreated} created, ${summary.tiesMatched} already there, ${summary.tiesRejected} rejected`,
-    `Reports: ${summary.reports} (one transaction each)`,
+    `Reports: ${summary.reports} (one transaction each)` +
+      (summary.retried > 0 ? `; ${summary.retried} refused and sent again row by row` : ''),
   );
   if (summary.rejections.length > 0) {
     lines.push('Rejected:');
