@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import type { Context } from '../context';
 import { createErrorFormatter } from '../errors/format';
 import { costLimitPlugin } from '../graphql/cost';
+import { knownOperationTypes } from '../graphql/known-operation-types';
 import type { Logger } from '../logger';
 
 /** The GraphQL server, with every protection set explicitly rather than left to defaults. */
@@ -23,6 +24,7 @@ export function createApolloServer(config: Config, schema: GraphQLSchema, logger
     includeStacktraceInErrorResponses: config.env === 'development',
     // Screened before Apollo too; this is the parser's own backstop.
     parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: [knownOperationTypes],
     formatError: createErrorFormatter(config.env === 'production', logger),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), costLimitPlugin(schema, config.limits)],
   });

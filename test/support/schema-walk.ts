@@ -6,9 +6,11 @@ import {
   type GraphQLSchema,
   isEnumType,
   isInputObjectType,
+  isInterfaceType,
   isLeafType,
   isListType,
   isNonNullType,
+  isObjectType,
   isScalarType,
 } from 'graphql';
 
@@ -117,9 +119,23 @@ export function requiredArguments(field: GraphQLField<unknown, unknown>): Record
   );
 }
 
-/** A minimal valid selection for an output type: `__typename` for composite types. */
+/**
+ * A small valid selection for an output type that still shows whether an answer is empty:
+ * `__typename`, plus each list field without required arguments (one level deep).
+ */
 export function selectionFor(type: GraphQLOutputType): string {
-  return isLeafType(getNamedType(type)) ? '' : '{ __typename }';
+  const named = getNamedType(type);
+  if (isLeafType(named)) return '';
+  if (!isObjectType(named) && !isInterfaceType(named)) return '{ __typename }';
+  const lists = Object.values(named.getFields()).filter(
+    (field) =>
+      isListType(isNonNullType(field.type) ? field.type.ofType : field.type) &&
+      field.args.every((arg) => !isNonNullType(arg.type)),
+  );
+  const parts = lists.map((field) =>
+    isLeafType(getNamedType(field.type)) ? field.name : `${field.name} { __typename }`,
+  );
+  return `{ __typename ${parts.join(' ')} }`;
 }
 
 /** The operation text for calling `field` with every argument passed as a variable of its own. */

@@ -1,0 +1,17 @@
+import { buildSchema, parse, validate } from 'graphql';
+
+import { knownOperationTypes } from './known-operation-types';
+
+describe('knownOperationTypes', () => {
+  const schema = buildSchema('type Query { a: Int }');
+
+  it('refuses operations of a type the schema lacks', () => {
+    const errors = validate(schema, parse('subscription { a }'), [knownOperationTypes]);
+    expect(errors.map((error) => error.message)).toEqual(['This API has no subscription operations']);
+    expect(validate(schema, parse('mutation { a }'), [knownOperationTypes])).toHaveLength(1);
+  });
+
+  it('lets the others through', () => {
+    expect(validate(schema, parse('{ a }'), [knownOperationTypes])).toEqual([]);
+  });
+});
