@@ -406,8 +406,12 @@ describe('entity mutations', () => {
     });
 
     it('refuses to delete a source that still backs statements (CONFLICT)', async () => {
-      const stated = await create('Sector', { name: 'Shipping', statedIn: { sourceId: SOURCE } });
+      const stated = await harness.run<{ createSector: { sources: { sourceId: string; locator: string | null }[] } }>(
+        `mutation { createSector(input: { name: "Shipping", statedIn: { sourceId: "${SOURCE}" } }) { sources { sourceId locator } } }`,
+      );
       expect(stated.errors).toBeUndefined();
+      // no locator given: null, as for ties
+      expect(stated.data?.createSector.sources).toEqual([{ sourceId: SOURCE, locator: null }]);
       const before = await harness.fingerprint();
       const result = await harness.run(`mutation { deleteSource(id: "${SOURCE}") }`);
       expect(codeOf(result)).toBe('CONFLICT');

@@ -20,11 +20,14 @@ const entityByIdQuery = defineQuery(
   z.object({ key: z.string(), node: entityColumn }),
 );
 
+// Statements without a locator are stored with '' (a MERGE key cannot be null); clients get null,
+// as they do for ties.
 const provenanceQuery = defineQuery(
   'entity.provenance',
   `UNWIND $keys AS key
    MATCH (:Entity {id: key})-[p:STATED_IN]->(s:Source)
-   RETURN key, s.id AS sourceId, p.locator AS locator, toString(p.recordedAt) AS recordedAt
+   RETURN key, s.id AS sourceId, CASE p.locator WHEN '' THEN null ELSE p.locator END AS locator,
+          toString(p.recordedAt) AS recordedAt
    ORDER BY s.id, p.locator`,
   z.object({ key: z.string(), sourceId: z.string(), locator: z.string().nullable(), recordedAt: z.string() }),
 );
