@@ -141,49 +141,54 @@ async function main(): Promise<void> {
   });
   try {
     const counts = { graphqlErrors: 0, writes: 0, reads: 0 };
+    /** Error codes seen in answers, so a failed run says what failed. */
+    const codes = new Map<string, number>();
     const samples: number[] = [rssMb(server.pid)];
     const sampler = setInterval(() => samples.push(rssMb(server.pid)), 1_000);
-    let written = 0;
-    const write: autocannon.Request = {
+    let sent = 0;
+    // One request template: each request becomes the next read in turn, or, every WRITE_EVERY-th
+    // request across all connections, a write. Connections send one request at a time, so the
+    // connection's context says what its answer is for.
+    const request: autocannon.Request = {
       method: 'POST',
       path: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      // A new sector each time, so every write commits a node (names are unique, so no CONFLICT).
-      setupRequest: (request) => ({
-        ...request,
-        body: JSON.stringify({
-          query: `mutation ($name: String!) { createSector(input: { name: $name }) { id name } }`,
-          variables: { name: `Load sector ${process.pid}-${(written += 1)}` },
-        }),
-      }),
-      onResponse: (status, body) => {
-        counts.writes += 1;
-        if (status !== 200 || body.includes('"errors"')) counts.graphqlErrors += 1;
+      setupRequest: (template, context: { write?: boolean }) => {
+        sent += 1;
+        context.write = sent % WRITE_EVERY === 0;
+        if (context.write) {
+          return {
+            ...template,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+            // A new sector each time, so every write commits a node (names are unique: no CONFLICT).
+            body: JSON.stringify({
+              query: 'mutation ($name: String!) { createSector(input: { name: $name }) { id name } }',
+              variables: { name: `Load sector ${process.pid}-${sent}` },
+            }),
+          };
+        }
+        return {
+          ...template,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: READS[sent % READS.length] }),
+        };
+      },
+      onResponse: (status, body, context: { write?: boolean }) => {
+        if (context.write) counts.writes += 1;
+        else counts.reads += 1;
+        if (status === 200 && !body.includes('"errors"')) return;
+        // autocannon counts non-2xx answers itself; these are the 200s that carry errors.
+        if (status === 200) counts.graphqlErrors += 1;
+        const code = /"code":"([A-Z_]+)"/.exec(body)?.[1] ?? `HTTP ${status}`;
+        codes.set(code, (codes.get(code) ?? 0) + 1);
       },
     };
-    const reads: autocannon.Request[] = READS.map((query) => ({
-      method: 'POST',
-      path: '/graphql',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-      onResponse: (status, body) => {
-        counts.reads += 1;
-        if (status !== 200 || body.includes('"errors"')) counts.graphqlErrors += 1;
-      },
-    }));
-    const requests: autocannon.Request[] = [];
-    for (let index = 0; requests.length < WRITE_EVERY * READS.length; index += 1) {
-      requests.push(
-        index % WRITE_EVERY === WRITE_EVERY - 1 ? write : (reads[index % reads.length] as autocannon.Request),
-      );
-    }
 
     process.stdout.write(`Running ${CONNECTIONS} connections for ${SECONDS} s against ${server.url} …\n`);
     const result = await autocannon({
       url: server.url,
       connections: CONNECTIONS,
       duration: SECONDS,
-      requests,
+      requests: [request],
       timeout: 30,
     });
     clearInterval(sampler);
@@ -201,6 +206,7 @@ async function main(): Promise<void> {
       'requests/s (mean)': Math.round(result.requests.average),
       'latency ms p50 / p90 / p99 / max': `${result.latency.p50} / ${result.latency.p90} / ${result.latency.p99} / ${result.latency.max}`,
       errors: `${errors} (transport ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}, GraphQL ${counts.graphqlErrors})`,
+      'error codes': codes.size === 0 ? 'none' : [...codes].map(([code, count]) => `${code} ${count}`).join(', '),
       'server RSS MiB start / middle / end / max': `${samples[0]} / ${middle} / ${samples.at(-1)} / ${Math.max(...samples)}`,
     };
     for (const [name, value] of Object.entries(figures)) process.stdout.write(`${name.padEnd(42)} ${value}\n`);
