@@ -26,6 +26,9 @@ export function createApolloServer(config: Config, schema: GraphQLSchema, logger
     parseOptions: { maxTokens: config.limits.maxTokens },
     validationRules: [knownOperationTypes],
     formatError: createErrorFormatter(config.env === 'production', logger),
+    // main.ts owns SIGTERM/SIGINT: it drains, then closes the driver. Apollo's own handler would
+    // re-raise the signal once Apollo has stopped, killing the process before the driver closes.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), costLimitPlugin(schema, config.limits)],
   });
 }
