@@ -90,7 +90,8 @@ interface Unit<T> {
  * Imports a CSV through a mapping. Rows become reports of about `batch.facts` facts, each sent
  * through the `ingestReport` mutation (one transaction). A report the API refuses is retried row
  * by row, so one bad row is rejected with its own reason and the others still land. Ties naming
- * an entity by id go last, once every row's entities exist.
+ * an entity by id go last, once every row's entities exist. An instance runs one import: it
+ * keeps that run's counts and the ids its rows resolved to.
  */
 export class ImporterService {
   private readonly createdIds = new Set<string>();
