@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..');
 
@@ -26,19 +26,53 @@ export interface Server {
 }
 
 /**
- * Starts a TypeScript entry point in its own Node process (ts-node, transpile only, the same for
- * all three systems) and waits until `ready` answers. Output is kept for the error message if the
- * process dies during start-up.
+ * Compiles the three systems to JavaScript, run with plain `node` as in production: ties-graph's
+ * own build (`tsc -p tsconfig.build.json` into dist/, what `npm start` runs) and the peer and floor
+ * servers into .bench/build/. ts-node is no option for timing: it installs source-map support,
+ * which makes every captured stack trace (neo4j-driver takes one per query) far dearer.
+ */
+export async function buildSystems(): Promise<{ tiesGraph: string; peer: string; floor: string }> {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const run = (args: string[]) =>
+    new Promise<void>((resolveBuild, rejectBuild) => {
+      const child = spawn(process.execPath, [tsc, ...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      child.once('error', rejectBuild);
+      child.once('exit', (code) =>
+        code === 0 ? resolveBuild() : rejectBuild(new Error(`tsc ${args.join(' ')} failed (exit code ${code})`)),
+      );
+    });
+  const outDir = join(ROOT, '.bench', 'build');
+  await Promise.all([
+    run(['-p', 'tsconfig.build.json']),
+    run([
+      ...['--outDir', outDir, '--rootDir', join(ROOT, 'bench'), '--module', 'commonjs', '--target', 'ES2022'],
+      ...['--moduleResolution', 'node', '--esModuleInterop', '--skipLibCheck', '--strict', '--types', 'node'],
+      join(ROOT, 'bench', 'peer-server.ts'),
+      join(ROOT, 'bench', 'floor-server.ts'),
+    ]),
+  ]);
+  return {
+    tiesGraph: join(ROOT, 'dist', 'main.js'),
+    peer: join(outDir, 'peer-server.js'),
+    floor: join(outDir, 'floor-server.js'),
+  };
+}
+
+/**
+ * Starts a compiled entry point in its own Node process and waits until `ready` answers. Output is
+ * kept for the error message if the process dies during start-up.
  */
 export async function startServer(options: {
   name: string;
   entry: string;
   port: number;
   env: Record<string, string>;
+  /** Extra Node options, e.g. `--cpu-prof` for a flame graph. */
+  nodeArgs?: readonly string[];
   ready: (baseUrl: string) => Promise<boolean>;
   timeoutMs?: number;
 }): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', options.entry], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry], {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,6 +83,8 @@ export async function startServer(options: {
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  // BENCH_SERVER_OUTPUT=1 shows what the servers log (e.g. the peer's Cypher with DEBUG=@neo4j/graphql:*).
+  if (process.env.BENCH_SERVER_OUTPUT === '1') child.stderr?.pipe(process.stderr);
   const killOnExit = (): void => {
     child.kill('SIGKILL');
   };

@@ -20,7 +20,7 @@ import { firstDifference } from './compare';
 import { type BenchDatabase, openBenchDatabase } from './database';
 import { measure } from './load';
 import { chooseParameters } from './parameters';
-import { freePort, postJson, ROOT, type Server, startServer } from './processes';
+import { buildSystems, freePort, postJson, ROOT, type Server, startServer } from './processes';
 import {
   type BenchQuery,
   type BenchRequest,
@@ -50,6 +50,8 @@ interface Options {
   readonly regenerate: boolean;
   readonly only: readonly string[] | null;
   readonly sampleRows: number;
+  /** Where each server writes a V8 CPU profile when it stops, or null for none. */
+  readonly cpuProfileDir: string | null;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -80,6 +82,7 @@ function parseOptions(argv: readonly string[]): Options {
     regenerate: argv.includes('--regenerate'),
     only: value('--only')?.split(',') ?? null,
     sampleRows: quick ? 500 : 2000,
+    cpuProfileDir: argv.includes('--cpu-prof') ? join(ROOT, '.bench', 'cpu-profiles') : null,
   };
 }
 
@@ -92,7 +95,13 @@ async function graphqlReady(baseUrl: string): Promise<boolean> {
   return status === 200;
 }
 
-async function startSystems(database: BenchDatabase): Promise<Record<System, Server>> {
+async function startSystems(
+  entries: Awaited<ReturnType<typeof buildSystems>>,
+  database: BenchDatabase,
+  cpuProfileDir: string | null,
+): Promise<Record<System, Server>> {
+  const nodeArgs = (system: System): string[] =>
+    cpuProfileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${join(cpuProfileDir, system)}`];
   const neo4jEnv = {
     NEO4J_URI: database.uri,
     NEO4J_USER: database.user,
@@ -103,8 +112,9 @@ async function startSystems(database: BenchDatabase): Promise<Record<System, Ser
     freePort().then((port) =>
       startServer({
         name: 'ties-graph',
-        entry: 'src/main.ts',
+        entry: entries.tiesGraph,
         port,
+        nodeArgs: nodeArgs('ties-graph'),
         env: { ...neo4jEnv, PORT: String(port), HOST: '127.0.0.1', SEED_ON_START: 'false' },
         ready: graphqlReady,
       }),
@@ -112,8 +122,9 @@ async function startSystems(database: BenchDatabase): Promise<Record<System, Ser
     freePort().then((port) =>
       startServer({
         name: 'peer',
-        entry: 'bench/peer-server.ts',
+        entry: entries.peer,
         port,
+        nodeArgs: nodeArgs('peer'),
         env: { ...neo4jEnv, PORT: String(port) },
         ready: graphqlReady,
       }),
@@ -121,8 +132,9 @@ async function startSystems(database: BenchDatabase): Promise<Record<System, Ser
     freePort().then((port) =>
       startServer({
         name: 'floor',
-        entry: 'bench/floor-server.ts',
+        entry: entries.floor,
         port,
+        nodeArgs: nodeArgs('floor'),
         env: { ...neo4jEnv, PORT: String(port) },
         ready: async (baseUrl) => (await fetch(`${baseUrl}/health`)).ok,
       }),
@@ -182,6 +194,8 @@ async function main(): Promise<void> {
     `${options.mode} run: scale ${options.scale}, ${options.connections} connections, ${options.warmupSeconds} s warm-up + ` +
       `${options.durationSeconds} s per query and system; load average ${loadBefore.map((v) => v.toFixed(2)).join(' ')}`,
   );
+  log('Building the three systems (tsc)');
+  const entries = await buildSystems();
   const database = await openBenchDatabase({
     scale: options.scale,
     seed: options.seed,
@@ -200,7 +214,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
     const parameters = await chooseParameters(database.driver, options.scale);
-    Object.assign(servers, await startSystems(database));
+    Object.assign(servers, await startSystems(entries, database, options.cpuProfileDir));
     const running = servers as Record<System, Server>;
     log(
       `Servers up: ${SYSTEMS.map((system) => `${system} ${running[system].url} (pid ${running[system].pid})`).join(', ')}`,

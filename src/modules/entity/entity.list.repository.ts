@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 import type { Executor } from '../../db/executor';
-import { defineQuery } from '../../db/query';
+import { defineQuery, type Query } from '../../db/query';
 import type { Keyset } from '../../graphql/pagination';
-import { entityColumn, entityProjection, type EntityRecord } from './entity.record';
+import { entityColumn, entityProjection } from './entity.record';
 import type { EntityType } from './entity.model';
 
 export type SortKey = 'NAME' | 'DATE' | 'VALUE';
@@ -25,53 +25,186 @@ export interface ListFilter {
   readonly currency: string | null;
 }
 
-// Shared by the page and the count, so both always agree on what matches. The region filter
-// also matches the region's parts (documents binding Xinjiang count for China).
-const MATCH_FILTERED = `
-  MATCH (n:$($label))
-  WHERE ($text IS NULL OR n.nameKey CONTAINS $text OR any(k IN coalesce(n.aliasKeys, []) WHERE k CONTAINS $text))
-    AND ($kinds IS NULL OR n.kind IN $kinds)
-    AND ($status IS NULL OR n.status = $status)
-    AND ($metric IS NULL OR n.metric = $metric)
-    AND ($currency IS NULL OR n.valueCurrency = $currency OR n.unit = $currency)
-    AND ($dateFrom IS NULL OR coalesce(n.signedOn, n.date, n.period, n.publishedOn) >= $dateFrom)
-    AND ($dateTo IS NULL OR coalesce(n.signedOn, n.date, n.period, n.publishedOn) <= $dateTo)
-    AND ($valueMin IS NULL OR coalesce(n.valueAmount, n.value) >= $valueMin)
-    AND ($valueMax IS NULL OR coalesce(n.valueAmount, n.value) <= $valueMax)
-    AND ($sector IS NULL OR EXISTS { (n)-[:COVERS]->(:Sector {id: $sector}) })
-    AND ($forum IS NULL OR EXISTS { (n)-[:SIGNED_AT|REPORTED_AT|IN_SERIES]->(:Forum {id: $forum}) })
-    AND ($organization IS NULL
-         OR EXISTS { (n)-[:HOLDS|BINDS|INVOLVES|BETWEEN|PART_OF]->(:Organization {id: $organization}) })
-    AND ($region IS NULL
-         OR EXISTS { (n)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|BASED_IN|PART_OF]->(:Region)-[:PART_OF*0..3]->(:Region {id: $region}) }
-         OR EXISTS { (n)-[:HOLDS]->(:Organization)-[:BASED_IN]->(:Region)-[:PART_OF*0..3]->(:Region {id: $region}) })`;
+/**
+ * The statements are built per entity type, order and set of filters given, from the fixed
+ * fragments below (never from values: every value is a parameter). A statement names its label
+ * and holds only the filters given, so Neo4j can seek an index for a filter and walk an index in
+ * sort order, stopping after one page. A single generic statement (a dynamic label, every filter
+ * as `$x IS NULL OR …`, a CASE sort key) scanned every entity node and sorted all matches for
+ * every page.
+ */
 
-// The sort key is chosen by parameter; ascending and descending share one statement by ordering
-// on two expressions of which one is always null.
-const listQuery = defineQuery(
-  'entity.list',
-  `${MATCH_FILTERED}
-   WITH n, CASE $sort
-     WHEN 'DATE' THEN coalesce(n.signedOn, n.date, n.period, n.publishedOn, '')
-     WHEN 'VALUE' THEN coalesce(n.valueAmount, n.value, -1.0)
-     ELSE n.name END AS sortKey
-   WHERE $after IS NULL
-      OR (NOT $descending AND (sortKey > $after.value OR (sortKey = $after.value AND n.id > $after.id)))
-      OR ($descending AND (sortKey < $after.value OR (sortKey = $after.value AND n.id < $after.id)))
-   RETURN ${entityProjection('n')} AS node, sortKey
-   ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
-            CASE WHEN $descending THEN null ELSE n.id END ASC,
-            CASE WHEN $descending THEN sortKey END DESC,
-            CASE WHEN $descending THEN n.id END DESC
-   LIMIT toInteger($limit)`,
-  z.object({ node: entityColumn, sortKey: z.union([z.string(), z.number()]) }),
-);
+/** Where each type keeps the date and value its DATE and VALUE orders and filters use. */
+const DATE_PROPERTY: Partial<Record<EntityType, string>> = {
+  Document: 'signedOn',
+  Forum: 'date',
+  Figure: 'period',
+  Source: 'publishedOn',
+};
+const VALUE_PROPERTY: Partial<Record<EntityType, string>> = { Document: 'valueAmount', Figure: 'value' };
 
-const countQuery = defineQuery(
-  'entity.count',
-  `${MATCH_FILTERED} RETURN count(n) AS total`,
-  z.object({ total: z.number() }),
-);
+const dateOf = (type: EntityType): string => {
+  const property = DATE_PROPERTY[type];
+  return property ? `n.${property}` : 'coalesce(n.signedOn, n.date, n.period, n.publishedOn)';
+};
+const valueOf = (type: EntityType): string => {
+  const property = VALUE_PROPERTY[type];
+  return property ? `n.${property}` : 'coalesce(n.valueAmount, n.value)';
+};
+
+// One fragment per filter. The region filter also matches the region's parts (documents binding
+// Xinjiang count for China).
+const FILTERS: Record<keyof ListFilter, (type: EntityType) => string> = {
+  text: () => `(n.nameKey CONTAINS $text OR any(k IN coalesce(n.aliasKeys, []) WHERE k CONTAINS $text))`,
+  kinds: () => `n.kind IN $kinds`,
+  status: () => `n.status = $status`,
+  metric: () => `n.metric = $metric`,
+  currency: () => `(n.valueCurrency = $currency OR n.unit = $currency)`,
+  dateFrom: (type) => `${dateOf(type)} >= $dateFrom`,
+  dateTo: (type) => `${dateOf(type)} <= $dateTo`,
+  valueMin: (type) => `${valueOf(type)} >= $valueMin`,
+  valueMax: (type) => `${valueOf(type)} <= $valueMax`,
+  sector: () => `EXISTS { (n)-[:COVERS]->(:Sector {id: $sector}) }`,
+  forum: () => `EXISTS { (n)-[:SIGNED_AT|REPORTED_AT|IN_SERIES]->(:Forum {id: $forum}) }`,
+  organization: () => `EXISTS { (n)-[:HOLDS|BINDS|INVOLVES|BETWEEN|PART_OF]->(:Organization {id: $organization}) }`,
+  region: () =>
+    `(EXISTS { (n)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|BASED_IN|PART_OF]->(:Region)-[:PART_OF*0..3]->(:Region {id: $region}) }
+      OR EXISTS { (n)-[:HOLDS]->(:Organization)-[:BASED_IN]->(:Region)-[:PART_OF*0..3]->(:Region {id: $region}) })`,
+};
+
+/** The names of the filters given, in a fixed order (they name the statement too). */
+function givenFilters(filter: ListFilter): (keyof ListFilter)[] {
+  return (Object.keys(FILTERS) as (keyof ListFilter)[]).filter((name) => filter[name] !== null);
+}
+
+/**
+ * How a type sorts by a key. `key` is the sort key of a row (missing dates and values sort as ''
+ * and -1, first ascending and last descending). `indexed` is the property whose index can give
+ * the order, where every stored value sorts after the stand-in for a missing one: names (always
+ * there), ISO dates, and document values (never negative). Figure values can be negative, so
+ * they sort the generic way.
+ */
+interface Order {
+  readonly key: string;
+  readonly indexed: string | null;
+  /** Whether the property can be missing (then missing ones form their own section). */
+  readonly missing: boolean;
+}
+
+function orderOf(type: EntityType, sort: SortKey): Order {
+  switch (sort) {
+    case 'NAME':
+      return { key: 'n.name', indexed: 'n.name', missing: false };
+    case 'DATE': {
+      const property = DATE_PROPERTY[type];
+      return property
+        ? { key: `coalesce(n.${property}, '')`, indexed: `n.${property}`, missing: true }
+        : { key: `''`, indexed: null, missing: false };
+    }
+    case 'VALUE':
+      if (type === 'Document') return { key: 'coalesce(n.valueAmount, -1.0)', indexed: 'n.valueAmount', missing: true };
+      return { key: type === 'Figure' ? 'coalesce(n.value, -1.0)' : '-1.0', indexed: null, missing: false };
+  }
+}
+
+/** Where the cursor sits: no cursor, among rows with the sort property, or among those without. */
+type CursorAt = 'start' | 'valued' | 'missing';
+
+function pageCypher(type: EntityType, sort: SortKey, descending: boolean, filters: string[], at: CursorAt): string {
+  const order = orderOf(type, sort);
+  const direction = descending ? 'DESC' : 'ASC';
+  const beyond = descending ? '<' : '>';
+  const match = (extra: string[]) => {
+    const predicates = [...filters, ...extra];
+    return predicates.length > 0 ? `MATCH (n:${type}) WHERE ${predicates.join(' AND ')}` : `MATCH (n:${type})`;
+  };
+  const page = `RETURN ${entityProjection('n')} AS node, ${order.key} AS sortKey
+   ORDER BY sortKey ${direction}, n.id ${direction}
+   LIMIT toInteger($limit)`;
+
+  if (order.indexed === null) {
+    // Generic: every match gets its key, then the page is cut.
+    const keyset =
+      at === 'start'
+        ? ''
+        : `WHERE sortKey ${beyond} $after.value OR (sortKey = $after.value AND n.id ${beyond} $after.id)`;
+    return `${match([])}
+   WITH n, ${order.key} AS sortKey ${keyset}
+   ${page}`;
+  }
+
+  const property = order.indexed;
+  // Up to a page of rows that have the property, in index order, from the cursor on.
+  const valued = (fromCursor: boolean, into: string) => {
+    const range = fromCursor
+      ? [
+          `${property} ${descending ? '<=' : '>='} $after.value`,
+          `(${property} ${beyond} $after.value OR n.id ${beyond} $after.id)`,
+        ]
+      : [`${property} IS NOT NULL`];
+    return `${match(range)}
+     WITH n ORDER BY ${property} ${direction}, n.id ${direction} LIMIT toInteger($limit)
+     RETURN collect(n) AS ${into}`;
+  };
+  if (!order.missing) {
+    return `CALL () { ${valued(at !== 'start', 'found')} }
+   UNWIND found AS n
+   ${page}`;
+  }
+  // Up to a page of rows without it, by id.
+  const missing = (fromCursor: boolean, into: string) =>
+    `${match([`${property} IS NULL`, ...(fromCursor ? [`n.id ${beyond} $after.id`] : [])])}
+     WITH n ORDER BY n.id ${direction} LIMIT toInteger($limit)
+     RETURN collect(n) AS ${into}`;
+  // Missing values sort first ascending and last descending. The second section is read only
+  // when the first does not fill the page (an UNWIND of nothing: a WHERE on `before` would be
+  // planned after the second section's scan), and a cursor past the first section skips it.
+  const skipFirst = descending ? at === 'missing' : at === 'valued';
+  const first = descending ? valued(at === 'valued', 'before') : missing(at === 'missing', 'before');
+  const second = descending ? missing(at === 'missing', 'later') : valued(at === 'valued', 'later');
+  return `${skipFirst ? 'WITH [] AS before' : `CALL () { ${first} }`}
+   CALL (before) {
+     UNWIND CASE WHEN size(before) < $limit THEN [true] ELSE [] END AS more
+     ${second}
+   }
+   UNWIND before + later AS n
+   ${page}`;
+}
+
+const pageRow = z.object({ node: entityColumn, sortKey: z.union([z.string(), z.number()]) });
+type PageRow = z.infer<typeof pageRow>;
+const countRow = z.object({ total: z.number() });
+
+const pageQueries = new Map<string, Query<PageRow>>();
+const countQueries = new Map<string, Query<{ total: number }>>();
+
+function pageQuery(type: EntityType, sort: SortKey, descending: boolean, filter: ListFilter, at: CursorAt) {
+  const names = givenFilters(filter);
+  const name = `entity.list.${type}.${sort}.${descending ? 'desc' : 'asc'}.${at}.${names.join('+') || 'all'}`;
+  let query = pageQueries.get(name);
+  if (!query) {
+    const filters = names.map((filterName) => FILTERS[filterName](type));
+    query = defineQuery(name, pageCypher(type, sort, descending, filters, at), pageRow);
+    pageQueries.set(name, query);
+  }
+  return query;
+}
+
+function countQuery(type: EntityType, filter: ListFilter) {
+  const names = givenFilters(filter);
+  const name = `entity.count.${type}.${names.join('+') || 'all'}`;
+  let query = countQueries.get(name);
+  if (!query) {
+    const filters = names.map((filterName) => FILTERS[filterName](type));
+    query = defineQuery(
+      name,
+      `MATCH (n:${type})${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''} RETURN count(n) AS total`,
+      countRow,
+    );
+    countQueries.set(name, query);
+  }
+  return query;
+}
 
 export interface ListRequest {
   readonly type: EntityType;
@@ -85,19 +218,17 @@ export interface ListRequest {
 export class EntityListRepository {
   constructor(private readonly db: Executor) {}
 
-  page(request: ListRequest): Promise<{ node: EntityRecord; sortKey: string | number }[]> {
-    return this.db.read(listQuery, {
-      label: request.type,
-      ...request.filter,
-      sort: request.sort,
-      descending: request.descending,
-      after: request.after,
-      limit: request.limit,
-    });
+  page(request: ListRequest): Promise<PageRow[]> {
+    const order = orderOf(request.type, request.sort);
+    const missingValue = request.sort === 'VALUE' ? -1 : '';
+    const at: CursorAt =
+      request.after === null ? 'start' : order.missing && request.after.value === missingValue ? 'missing' : 'valued';
+    const query = pageQuery(request.type, request.sort, request.descending, request.filter, at);
+    return this.db.read(query, { ...request.filter, after: request.after, limit: request.limit });
   }
 
   async count(type: EntityType, filter: ListFilter): Promise<number> {
-    const row = await this.db.readOne(countQuery, { label: type, ...filter });
+    const row = await this.db.readOne(countQuery(type, filter), { ...filter });
     return row?.total ?? 0;
   }
 }
