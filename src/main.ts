@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { createApp, listen } from './app';
 import { ConfigError, loadConfig } from './config';
+import { loadDotEnv } from './config/dotenv';
 import { createContext } from './context';
 import { StartupError } from './errors';
 import { createSchema } from './graphql/schema';
@@ -11,6 +12,7 @@ import { openDatabase } from './runtime';
 import { loadSeed, SYSTEM_USER } from './seed';
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   const logger = createLogger();
   const database = await openDatabase(config, logger);

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 
 import { type Config, loadConfig } from '../config';
+import { loadDotEnv } from '../config/dotenv';
 import { type Context, createContext } from '../context';
 import { createSchema } from '../graphql/schema';
 import { createLogger, type Logger } from '../logger';
@@ -21,6 +22,7 @@ export interface GraphSession {
 
 /** Opens the database (starting the embedded Neo4j when NEO4J_URI is unset), runs `work`, closes. */
 export async function withGraph<T>(work: (session: GraphSession) => Promise<T>): Promise<T> {
+  loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(process.env.TIES_CLI_VERBOSE !== '1');
   const database = await openDatabase(config, logger);
