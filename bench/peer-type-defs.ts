@@ -6,7 +6,7 @@
  *
  * Written the way its users write them, and generous to it: parties are typed `[Region!]!` plus
  * `organizations` rather than a union (unions make the library generate a UNION per field), and
- * properties keep their stored names so no `@alias` mapping is needed.
+ * properties keep their stored names, so only `Document.count` needs an `@alias`.
  */
 export const PEER_TYPE_DEFS = /* GraphQL */ `
   type Signed @relationshipProperties {
@@ -82,7 +82,8 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     title: String
     kind: String!
     status: String!
-    count: Int!
+    "The stored \`count\`: a field named count clashes with the library's aggregate count, which it sums instead."
+    documentCount: Int! @alias(property: "count")
     signedOn: String
     signedOnPrecision: String
     valueAmount: Float

@@ -41,35 +41,46 @@ export function renderPlan(plan: ProfiledPlan, depth = 0): string {
 }
 
 /**
- * A driver whose read transactions PROFILE every statement and record the plan; answers are
+ * A driver whose reads (auto-commit or in a transaction) PROFILE every statement and record the plan; answers are
  * unchanged, so the API under test runs exactly as it does when served.
  */
 export function profilingDriver(driver: Driver, record: (statement: ProfiledStatement) => void): Driver {
-  const profiled = (tx: ManagedTransaction, name: string): ManagedTransaction =>
-    ({
-      run: async (cypher: string, params?: Record<string, unknown>) => {
-        const started = performance.now();
-        const result = await tx.run(`PROFILE ${cypher}`, params);
-        const plan = result.summary.profile;
-        if (plan) {
-          record({
-            name,
-            cypher,
-            rows: result.records.length,
-            dbHits: totalHits(plan),
-            milliseconds: performance.now() - started,
-            plan: renderPlan(plan),
-          });
-        }
-        return result;
-      },
-    }) as unknown as ManagedTransaction;
+  const profiled = async (
+    run: (cypher: string) => Promise<{ records: unknown[]; summary: { profile: ProfiledPlan | false } }>,
+    cypher: string,
+    name: string,
+  ) => {
+    const started = performance.now();
+    const result = await run(`PROFILE ${cypher}`);
+    const plan = result.summary.profile;
+    if (plan) {
+      record({
+        name,
+        cypher,
+        rows: result.records.length,
+        dbHits: totalHits(plan),
+        milliseconds: performance.now() - started,
+        plan: renderPlan(plan),
+      });
+    }
+    return result;
+  };
+  type Config = { metadata?: { query?: string } };
   return {
-    session(config: SessionConfig) {
-      const session = driver.session(config);
+    session(sessionConfig: SessionConfig) {
+      const session = driver.session(sessionConfig);
       return {
-        executeRead: <T>(work: (tx: ManagedTransaction) => Promise<T>, txConfig?: { metadata?: { query?: string } }) =>
-          session.executeRead((tx) => work(profiled(tx, txConfig?.metadata?.query ?? 'unnamed')), txConfig),
+        executeRead: <T>(work: (tx: ManagedTransaction) => Promise<T>, config?: Config) =>
+          session.executeRead(
+            (tx) =>
+              work({
+                run: (cypher: string, params?: Record<string, unknown>) =>
+                  profiled((text) => tx.run(text, params), cypher, config?.metadata?.query ?? 'unnamed'),
+              } as unknown as ManagedTransaction),
+            config,
+          ),
+        run: (cypher: string, params: Record<string, unknown>, config?: Config) =>
+          profiled((text) => session.run(text, params, config), cypher, config?.metadata?.query ?? 'unnamed'),
         close: () => session.close(),
       } as unknown as Session;
     },

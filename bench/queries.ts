@@ -71,7 +71,7 @@ const Q1_TIES = `query Q1($id: ID!) {
 
 const Q1_PEER = `query Q1($id: ID!) {
   documents(where: { id: { eq: $id } }) {
-    id name kind status count signedOn valueAmount
+    id name kind status documentCount signedOn valueAmount
     forum { id name }
     parties { id name }
     sectors { id name }
@@ -93,13 +93,13 @@ interface DocumentShape {
   signatories: { id: string; name: string }[];
 }
 
-function documentShape(document: Json, signedOn: unknown, amount: unknown): DocumentShape {
+function documentShape(document: Json, signedOn: unknown, amount: unknown, count: unknown): DocumentShape {
   return {
     id: document.id as string,
     name: document.name as string,
     kind: document.kind as string,
     status: document.status as string,
-    count: document.count as number,
+    count: count as number,
     signedOn: (signedOn as string | null) ?? null,
     amount: (amount as number | null) ?? null,
     forum: named(document.forum),
@@ -132,15 +132,18 @@ export function q1(documentIds: readonly string[]): BenchQuery {
           document,
           (document.signedOn as Json | null)?.earliest,
           (document.value as Json | null)?.amount,
+          document.count,
         );
       },
       peer: (answer) => {
         const [document] = dataOf(answer).documents as Json[];
-        return document ? documentShape(document, document.signedOn, document.valueAmount) : null;
+        return document
+          ? documentShape(document, document.signedOn, document.valueAmount, document.documentCount)
+          : null;
       },
       floor: (answer) => {
         const document = dataOf(answer) as Json | null;
-        return document ? documentShape(document, document.signedOn, document.amount) : null;
+        return document ? documentShape(document, document.signedOn, document.amount, document.count) : null;
       },
     },
   };
@@ -376,7 +379,7 @@ const Q4_PEER = `query Q4($a: ID!, $b: ID!) {
     documentsConnection(
       where: { node: { AND: [{ parties: { some: { id: { eq: $a } } } }, { parties: { some: { id: { eq: $b } } } }] } }
     ) {
-      aggregate { count { nodes } node { valueAmount { sum } count { sum } } }
+      aggregate { count { nodes } node { valueAmount { sum } documentCount { sum } } }
     }
   }
 }`;
@@ -428,12 +431,12 @@ export function q4(pairs: readonly (readonly [string, string])[]): BenchQuery {
           (dataOf(answer).sectors as Json[]).map((sector) => {
             const aggregate = (sector.documentsConnection as Json).aggregate as {
               count: { nodes: number };
-              node: { valueAmount: { sum: number | null }; count: { sum: number | null } };
+              node: { valueAmount: { sum: number | null }; documentCount: { sum: number | null } };
             };
             return {
               sector: sector.id as string,
               entryCount: aggregate.count.nodes,
-              documentCount: aggregate.node.count.sum ?? 0,
+              documentCount: aggregate.node.documentCount.sum ?? 0,
               amount: rounded(aggregate.node.valueAmount.sum ?? 0),
             };
           }),

@@ -106,8 +106,9 @@ export function renderMarkdown(report: RunReport): string {
       `${dataset.relationships.toLocaleString('en')} relationships (${dataset.generatedThisRun ? 'generated in this run' : `generated ${dataset.load.generatedAt}, cached`}). ` +
       `Neo4j 5.26 Community (embedded launcher), heap ${settings.heapMb} MiB, page cache ${settings.pageCacheMb} MiB.`,
     '',
-    `Load: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s ` +
-      'measured per system and query, one system at a time, each in its own process against the same Neo4j. ' +
+    `Load: ${settings.connections} connections; a warm-up pass of ${settings.warmupSeconds} s per system and query, ` +
+      `then ${settings.durationSeconds} s measured per system and query, one system at a time (the first system ` +
+      'rotating from query to query), each in its own process against the same Neo4j. ' +
       'Every answer is checked for errors during the run; before timing, the three answers to every parameter set ' +
       'were normalised and found identical.',
     '',

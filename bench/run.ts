@@ -235,19 +235,30 @@ async function main(): Promise<void> {
     ].filter((query) => options.only === null || options.only.includes(query.id));
     await checkSameAnswers(running, queries);
 
+    const requestsOf = (query: BenchQuery, system: System) =>
+      query.cases.map((benchCase) => benchCase.requests[system]);
+    const pidsOf = (system: System) => ({ serverPid: running[system].pid, neo4jPid: database.pid });
+    // A warm-up pass first, every query on every system: both JITs (Node's and Neo4j's) have run
+    // every code path before anything is timed, whichever system and query come first.
+    log(`Warming up: ${options.warmupSeconds} s per query and system`);
+    for (const query of queries) {
+      for (const system of SYSTEMS) {
+        await measure(running[system].url, requestsOf(query, system), {
+          connections: options.connections,
+          seconds: options.warmupSeconds,
+          ...pidsOf(system),
+        });
+      }
+    }
+
     const results: QueryResult[] = [];
     for (const [index, query] of queries.entries()) {
       const measurements = {} as QueryResult['measurements'];
       // Rotating which system goes first spreads slow drifts of a busy machine over all three.
       const order = SYSTEMS.map((_, k) => SYSTEMS[(k + index) % SYSTEMS.length] as System);
       for (const system of order) {
-        const requests = query.cases.map((benchCase) => benchCase.requests[system]);
-        const pids = { serverPid: running[system].pid, neo4jPid: database.pid };
-        await measure(running[system].url, requests, {
-          connections: options.connections,
-          seconds: options.warmupSeconds,
-          ...pids,
-        });
+        const requests = requestsOf(query, system);
+        const pids = pidsOf(system);
         const measured = await measure(running[system].url, requests, {
           connections: options.connections,
           seconds: options.durationSeconds,

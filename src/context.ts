@@ -35,6 +35,7 @@ export function createContext(deps: ContextDeps, user: User | null = null): Cont
   const db = new Executor(deps.driver, {
     database: deps.config.neo4j.database,
     txTimeoutMs: deps.config.neo4j.txTimeoutMs,
+    maxRetryMs: deps.config.neo4j.maxRetryMs,
     onInternalError: (error, queryName) => deps.logger.error(`query ${queryName} failed`, error),
     availability: deps.availability,
   });

@@ -1,5 +1,13 @@
 import { GraphQLError } from 'graphql';
-import { type Driver, type ManagedTransaction, Neo4jError, type Session } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  isRetryableError,
+  type ManagedTransaction,
+  Neo4jError,
+  type Record as Neo4jRecord,
+  type Session,
+  type SessionMode,
+} from 'neo4j-driver';
 
 import { ConflictError, InternalError, ServiceUnavailableError, TimeoutError } from '../errors';
 import type { AvailabilityGate } from './availability';
@@ -13,7 +21,13 @@ export interface ExecutorOptions {
   readonly onInternalError?: (error: unknown, queryName: string) => void;
   /** When given, queries are refused at once while Neo4j is known to be down. */
   readonly availability?: AvailabilityGate;
+  /** How long a read is retried after transient errors (NEO4J_MAX_RETRY_MS); absent or 0: never. */
+  readonly maxRetryMs?: number;
 }
+
+// The retry schedule of the driver's managed transactions: 1 s, then twice as long each time, ±20%.
+const FIRST_RETRY_DELAY_MS = 1_000;
+const RETRY_JITTER = 0.2;
 
 /** The statements that can run inside one write transaction. */
 export interface WriteScope {
@@ -61,9 +75,20 @@ export class Executor {
     private readonly options: ExecutorOptions,
   ) {}
 
+  /**
+   * A read is one statement, so it runs as an auto-commit transaction in a read session (routed
+   * to a reader in a cluster, like `executeRead`): one round trip, where a managed transaction
+   * takes three (BEGIN, then RUN and PULL, then COMMIT) and costs Neo4j and the driver about
+   * twice the CPU per statement (bench/: see docs/benchmarks.md). Transient failures are retried
+   * on the schedule `executeRead` would use.
+   */
   async read<Row>(query: Query<Row>, params: Params = {}): Promise<Row[]> {
-    return this.withSession(query.name, (session) =>
-      session.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query.name)),
+    return this.withSession(query.name, neo4j.session.READ, (session) =>
+      this.retrying(async () => {
+        this.queryCount += 1;
+        const result = await session.run(query.cypher, { ...params, ...query.fixedParams }, this.txConfig(query.name));
+        return this.rowsOf(query, result.records);
+      }),
     );
   }
 
@@ -73,14 +98,14 @@ export class Executor {
   }
 
   async write<Row>(query: Query<Row>, params: Params = {}): Promise<Row[]> {
-    return this.withSession(query.name, (session) =>
+    return this.withSession(query.name, neo4j.session.WRITE, (session) =>
       session.executeWrite((tx) => this.runIn(tx, query, params), this.txConfig(query.name)),
     );
   }
 
   /** Runs several statements in one write transaction: all of them commit, or none. */
   async writeTransaction<T>(name: string, work: (scope: WriteScope) => Promise<T>): Promise<T> {
-    return this.withSession(name, (session) =>
+    return this.withSession(name, neo4j.session.WRITE, (session) =>
       session.executeWrite(
         (tx) => work({ run: (query, params = {}) => this.runIn(tx, query, params) }),
         this.txConfig(name),
@@ -95,7 +120,11 @@ export class Executor {
   private async runIn<Row>(tx: ManagedTransaction, query: Query<Row>, params: Params): Promise<Row[]> {
     this.queryCount += 1;
     const result = await tx.run(query.cypher, { ...params, ...query.fixedParams });
-    return result.records.map((record, index) => {
+    return this.rowsOf(query, result.records);
+  }
+
+  private rowsOf<Row>(query: Query<Row>, records: Neo4jRecord[]): Row[] {
+    return records.map((record, index) => {
       const parsed = query.row.safeParse(toPlain(record.toObject()));
       if (!parsed.success) {
         // A row that does not match its schema is a bug in the query, never the client's fault.
@@ -105,9 +134,26 @@ export class Executor {
     });
   }
 
-  private async withSession<T>(name: string, work: (session: Session) => Promise<T>): Promise<T> {
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    for (let delay = FIRST_RETRY_DELAY_MS; ; delay *= 2) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isRetryableError(error) || Date.now() - started > (this.options.maxRetryMs ?? 0)) throw error;
+        const jitter = 1 + RETRY_JITTER * (2 * Math.random() - 1);
+        await new Promise((resolveDelay) => setTimeout(resolveDelay, delay * jitter));
+      }
+    }
+  }
+
+  private async withSession<T>(
+    name: string,
+    accessMode: SessionMode,
+    work: (session: Session) => Promise<T>,
+  ): Promise<T> {
     this.options.availability?.assertUp();
-    const session = this.driver.session({ database: this.options.database });
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: accessMode });
     try {
       return await work(session);
     } catch (error) {

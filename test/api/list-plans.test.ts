@@ -16,7 +16,7 @@ interface Statement {
   readonly params: Record<string, unknown>;
 }
 
-/** A driver that records every statement a request's read transactions run. */
+/** A driver that records every statement a request reads with (auto-commit or in a transaction). */
 function recordingDriver(driver: Driver, statements: Statement[]): Driver {
   return {
     session(config: SessionConfig) {
@@ -33,6 +33,10 @@ function recordingDriver(driver: Driver, statements: Statement[]): Driver {
               } as unknown as ManagedTransaction),
             txConfig,
           ),
+        run: (cypher: string, params: Record<string, unknown>, config?: object) => {
+          statements.push({ cypher, params });
+          return session.run(cypher, params, config);
+        },
         close: () => session.close(),
       } as unknown as Session;
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { defineQuery, type Query } from '../../db/query';
+import { defineQuery } from '../../db/query';
 import type { Loaders } from '../../graphql/loaders';
 import { entityColumn, entityProjection, type EntityRecord, tieProvenanceColumns } from './entity.record';
 import type { TieType } from './entity.model';
@@ -51,35 +51,33 @@ export type RelatedRow = z.infer<typeof relatedRow>;
 
 export type Direction = 'out' | 'in';
 
-// One statement per direction; the tie type is a parameter (`$(...)` dynamic types, Neo4j 5.26).
-// The anchor has a MATCH of its own: in one pattern with a dynamic type, Neo4j 5.26 plans an
-// index *scan* of every entity for each key instead of a seek, so each batch cost grew with the
-// whole graph.
-const RELATED_CYPHER: Record<Direction, string> = {
-  out: `UNWIND $keys AS key
-        MATCH (anchor:Entity {id: key})
-        MATCH (anchor)-[r:$($type)]->(n:Entity)
-        RETURN key, ${TIE} AS tie, ${ENTITY} AS node
-        ORDER BY n.name, n.id`,
-  in: `UNWIND $keys AS key
-       MATCH (anchor:Entity {id: key})
-       MATCH (anchor)<-[r:$($type)]-(n:Entity)
-       RETURN key, ${TIE} AS tie, ${ENTITY} AS node
-       ORDER BY n.name, n.id`,
-};
-
-const relatedQueries = new Map<string, Query<RelatedRow>>();
-
-/** The batched query that follows one tie type in one direction. */
-function relatedQuery(type: Traversable, direction: Direction): Query<RelatedRow> {
-  const name = `entity.related.${direction}.${type}`;
-  let query = relatedQueries.get(name);
-  if (!query) {
-    query = defineQuery(name, RELATED_CYPHER[direction], relatedRow, { type });
-    relatedQueries.set(name, query);
-  }
-  return query;
-}
+// Every relationship field of the objects at one position of a request (a document's forum,
+// parties, sectors and signatories) loads in one statement, since all those loads share this
+// query and so its loader: each key names the direction, the tie type and the anchor ("out
+// BINDS doc:x"). A statement per field cost a transaction and a round trip each, which made
+// them most of a small request's time (docs/benchmarks.md, Q1). The tie type is matched
+// dynamically (`$(...)`, Neo4j 5.26). The UNWIND guards keep Neo4j from expanding a direction
+// the key does not ask for; the anchor has a MATCH of its own, because in one pattern with a
+// dynamic type Neo4j 5.26 plans an index scan of every entity instead of a seek.
+const relatedQuery = defineQuery(
+  'entity.related',
+  `UNWIND $keys AS key
+   WITH key, split(key, ' ') AS part
+   WITH key, part[0] AS direction, part[1] AS tieType, substring(key, size(part[0]) + size(part[1]) + 2) AS id
+   MATCH (anchor:Entity {id: id})
+   CALL (anchor, direction, tieType) {
+     UNWIND CASE direction WHEN 'out' THEN [true] ELSE [] END AS outgoing
+     MATCH (anchor)-[r:$(tieType)]->(n:Entity)
+     RETURN r, n
+     UNION ALL
+     UNWIND CASE direction WHEN 'in' THEN [true] ELSE [] END AS incoming
+     MATCH (anchor)<-[r:$(tieType)]-(n:Entity)
+     RETURN r, n
+   }
+   RETURN key, ${TIE} AS tie, ${ENTITY} AS node
+   ORDER BY n.name, n.id`,
+  relatedRow,
+);
 
 export interface Provenance {
   readonly sourceId: string;
@@ -101,6 +99,6 @@ export class EntityRepository {
   }
 
   related(id: string, type: Traversable, direction: Direction): Promise<RelatedRow[]> {
-    return this.loaders.load(relatedQuery(type, direction), id);
+    return this.loaders.load(relatedQuery, `${direction} ${type} ${id}`);
   }
 }
