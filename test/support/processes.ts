@@ -14,12 +14,16 @@ export interface Started {
 
 /** Runs a TypeScript entry point of the project as its own process, like `npm start` does. */
 export function runEntry(entry: string, env: NodeJS.ProcessEnv, args: string[] = []): Started {
-  const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, entry), ...args], {
-    // Outside the project, so a developer's own .env cannot change what a test starts.
-    cwd: tmpdir(),
-    env: { TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, entry), ...args],
+    {
+      // Outside the project, so a developer's own .env cannot change what a test starts.
+      cwd: tmpdir(),
+      env: { TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer): void => {
