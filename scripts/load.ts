@@ -8,7 +8,8 @@
  * directory (or uses LOAD_NEO4J_URI / LOAD_NEO4J_PASSWORD), starts `node dist/main.js` on a free
  * port with the seed graph and an editor key, and drives it with autocannon. Every answer is
  * checked: transport errors, timeouts, non-2xx statuses and answers carrying GraphQL `errors`
- * all count as errors. The server's resident memory is sampled every second. Prints the figures
+ * all count as errors. After an unmeasured warm-up (LOAD_WARMUP_SECONDS, 10), the server's
+ * resident memory is sampled every second through the measured run. Prints the figures
  * for docs/load.md and exits 1 when there was any error.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -28,6 +29,8 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 /** One request in this many is a write. */
 const WRITE_EVERY = Number(process.env.LOAD_WRITE_EVERY ?? 10);
+/** A first, unmeasured run, so the figures start from a warmed-up server (JIT, pools, caches). */
+const WARMUP_SECONDS = Number(process.env.LOAD_WARMUP_SECONDS ?? 10);
 
 /** The README's example questions, and a few list and lookup queries around them. */
 const READS = [
@@ -143,8 +146,6 @@ async function main(): Promise<void> {
     const counts = { graphqlErrors: 0, writes: 0, reads: 0 };
     /** Error codes seen in answers, so a failed run says what failed. */
     const codes = new Map<string, number>();
-    const samples: number[] = [rssMb(server.pid)];
-    const sampler = setInterval(() => samples.push(rssMb(server.pid)), 1_000);
     let sent = 0;
     // One request template: each request becomes the next read in turn, or, every WRITE_EVERY-th
     // request across all connections, a write. Connections send one request at a time, so the
@@ -183,6 +184,16 @@ async function main(): Promise<void> {
       },
     };
 
+    if (WARMUP_SECONDS > 0) {
+      process.stdout.write(`Warming up for ${WARMUP_SECONDS} s …\n`);
+      await autocannon({ url: server.url, connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: [request] });
+      counts.reads = 0;
+      counts.writes = 0;
+      counts.graphqlErrors = 0;
+      codes.clear();
+    }
+    const samples: number[] = [rssMb(server.pid)];
+    const sampler = setInterval(() => samples.push(rssMb(server.pid)), 1_000);
     process.stdout.write(`Running ${CONNECTIONS} connections for ${SECONDS} s against ${server.url} …\n`);
     const result = await autocannon({
       url: server.url,
@@ -194,7 +205,7 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     samples.push(rssMb(server.pid));
 
-    const middle = samples[Math.floor(samples.length / 2)] ?? 0;
+    const at = (fraction: number) => samples[Math.round((samples.length - 1) * fraction)] ?? 0;
     const errors = result.errors + result.timeouts + result.non2xx + counts.graphqlErrors;
     const figures = {
       machine: `${cpus().length} CPU (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB`,
@@ -207,7 +218,8 @@ async function main(): Promise<void> {
       'latency ms p50 / p90 / p99 / max': `${result.latency.p50} / ${result.latency.p90} / ${result.latency.p99} / ${result.latency.max}`,
       errors: `${errors} (transport ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}, GraphQL ${counts.graphqlErrors})`,
       'error codes': codes.size === 0 ? 'none' : [...codes].map(([code, count]) => `${code} ${count}`).join(', '),
-      'server RSS MiB start / middle / end / max': `${samples[0]} / ${middle} / ${samples.at(-1)} / ${Math.max(...samples)}`,
+      'server RSS MiB start / 25% / middle / 75% / end': [0, 0.25, 0.5, 0.75, 1].map(at).join(' / '),
+      'server RSS MiB min / max': `${Math.min(...samples)} / ${Math.max(...samples)}`,
     };
     for (const [name, value] of Object.entries(figures)) process.stdout.write(`${name.padEnd(42)} ${value}\n`);
     process.exitCode = errors === 0 ? 0 : 1;
