@@ -10,16 +10,15 @@ describe('.env', () => {
 
   it('fills in variables the environment leaves unset, and never overrides one that is set', () => {
     const file = join(dir, '.env');
-    writeFileSync(file, 'TIES_DOTENV_TEST_A=from-file\nTIES_DOTENV_TEST_B=from-file\n');
-    process.env.TIES_DOTENV_TEST_B = 'from-environment';
-    expect(loadDotEnv(file)).toBe(true);
-    expect(process.env.TIES_DOTENV_TEST_A).toBe('from-file');
-    expect(process.env.TIES_DOTENV_TEST_B).toBe('from-environment');
-    delete process.env.TIES_DOTENV_TEST_A;
-    delete process.env.TIES_DOTENV_TEST_B;
+    writeFileSync(file, '# a comment\nPORT=4100\nNEO4J_USER=from-file\n');
+    const env: NodeJS.ProcessEnv = { NEO4J_USER: 'from-environment' };
+    expect(loadDotEnv(file, env)).toBe(true);
+    expect(env).toEqual({ PORT: '4100', NEO4J_USER: 'from-environment' });
   });
 
   it('is optional', () => {
-    expect(loadDotEnv(join(dir, 'missing.env'))).toBe(false);
+    const env: NodeJS.ProcessEnv = {};
+    expect(loadDotEnv(join(dir, 'missing.env'), env)).toBe(false);
+    expect(env).toEqual({});
   });
 });
