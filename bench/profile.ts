@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     // The 50th page's cursor, walked as a client would.
     let after: unknown = null;
     for (let page = 1; page < 50; page += 1) {
-      const request = q3Requests({ 'ties-graph': after, peer: null, floor: null })['ties-graph'];
+      const request = q3Requests(page, { 'ties-graph': after, floor: null })['ties-graph'];
       after = nextCursor['ties-graph'](
         await ask(request.body as { query: string; variables: Record<string, unknown> }),
       );
@@ -144,8 +144,8 @@ async function main(): Promise<void> {
         parameters.regions.slice(0, 1).map((region) => region.id),
         20,
       ),
-      q3('Q3a', 'first page', 1, q3Requests(null)),
-      q3('Q3b', '50th page', 50, q3Requests({ 'ties-graph': after, peer: null, floor: null })),
+      q3('Q3a', 'first page', 1, q3Requests(1, null)),
+      q3('Q3b', '50th page', 50, q3Requests(50, { 'ties-graph': after, floor: null })),
       q4(parameters.regionPairs.slice(0, 1).map((pair) => [pair.a, pair.b] as const)),
       q5(parameters.officialPairs.slice(0, 1).map((pair) => [pair.from, pair.to] as const)),
       q6(parameters.searches.slice(0, 1)),

@@ -24,6 +24,7 @@ import { buildSystems, freePort, postJson, ROOT, type Server, startServer } from
 import {
   type BenchQuery,
   type BenchRequest,
+  type CursorSystem,
   nextCursor,
   q1,
   q2,
@@ -50,6 +51,8 @@ interface Options {
   readonly regenerate: boolean;
   readonly only: readonly string[] | null;
   readonly sampleRows: number;
+  /** Set by any option that changes scale or durations: such a run is not written to docs/. */
+  readonly scratch: boolean;
   /** Where each server writes a V8 CPU profile when it stops, or null for none. */
   readonly cpuProfileDir: string | null;
 }
@@ -82,6 +85,7 @@ function parseOptions(argv: readonly string[]): Options {
     regenerate: argv.includes('--regenerate'),
     only: value('--only')?.split(',') ?? null,
     sampleRows: quick ? 500 : 2000,
+    scratch: ['--scale', '--seed', '--duration', '--warmup', '--connections'].some((name) => argv.includes(name)),
     cpuProfileDir: argv.includes('--cpu-prof') ? join(ROOT, '.bench', 'cpu-profiles') : null,
   };
 }
@@ -150,16 +154,17 @@ async function ask(servers: Record<System, Server>, system: System, request: Ben
   return json;
 }
 
-/** Walks each system's own cursors to the given page (as a client of each would) for Q3. */
-async function cursorsForPage(servers: Record<System, Server>, page: number): Promise<Record<System, unknown>> {
-  const cursors = {} as Record<System, unknown>;
-  let after: Record<System, unknown> | null = null;
+/** Walks the keyset systems' cursors to the given page of Q3, as a client of each would. */
+async function cursorsForPage(servers: Record<System, Server>, page: number): Promise<Record<CursorSystem, unknown>> {
+  let after: Record<CursorSystem, unknown> | null = null;
   for (let current = 1; current < page; current += 1) {
-    const requests = q3Requests(after);
-    for (const system of SYSTEMS) cursors[system] = nextCursor[system](await ask(servers, system, requests[system]));
-    after = { ...cursors };
+    const requests = q3Requests(current, after);
+    after = {
+      'ties-graph': nextCursor['ties-graph'](await ask(servers, 'ties-graph', requests['ties-graph'])),
+      floor: nextCursor.floor(await ask(servers, 'floor', requests.floor)),
+    };
   }
-  return cursors;
+  return after ?? { 'ties-graph': null, floor: null };
 }
 
 /** Asks every parameter set of every query of all three systems; stops at the first difference. */
@@ -227,8 +232,8 @@ async function main(): Promise<void> {
         parameters.regions.map((region) => region.id),
         20,
       ),
-      q3('Q3a', 'Filtered, sorted list page with totalCount: first page', 1, q3Requests(null)),
-      q3('Q3b', 'Filtered, sorted list page with totalCount: 50th page', 50, q3Requests(fiftieth)),
+      q3('Q3a', 'Filtered, sorted list page with totalCount: first page', 1, q3Requests(1, null)),
+      q3('Q3b', 'Filtered, sorted list page with totalCount: 50th page', 50, q3Requests(50, fiftieth)),
       q4(parameters.regionPairs.map((pair) => [pair.a, pair.b] as const)),
       q5(parameters.officialPairs.map((pair) => [pair.from, pair.to] as const)),
       q6(parameters.searches),
@@ -309,13 +314,14 @@ async function main(): Promise<void> {
       queries: results,
       targets: evaluateTargets(results, database.dataset),
     };
-    const [markdownFile, jsonFile] =
-      options.mode === 'full' && options.only === null
-        ? [join(ROOT, 'docs', 'benchmarks.md'), join(ROOT, 'docs', 'benchmarks.json')]
-        : [
-            join(ROOT, '.bench', `benchmarks-${options.mode}.md`),
-            join(ROOT, '.bench', `benchmarks-${options.mode}.json`),
-          ];
+    // Only a full run of every query, at the default scale and durations, is written to docs/.
+    const official = options.mode === 'full' && options.only === null && !options.scratch;
+    const [markdownFile, jsonFile] = official
+      ? [join(ROOT, 'docs', 'benchmarks.md'), join(ROOT, 'docs', 'benchmarks.json')]
+      : [
+          join(ROOT, '.bench', `benchmarks-${options.mode}.md`),
+          join(ROOT, '.bench', `benchmarks-${options.mode}.json`),
+        ];
     writeReport(report, markdownFile, jsonFile);
     process.stdout.write(`${renderMarkdown(report)}\n\nWritten to ${markdownFile} and ${jsonFile}\n`);
   } finally {

@@ -3,14 +3,15 @@ import { z } from 'zod';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import { TIE_TYPES } from '../entity/entity.model';
-import { entityColumn } from '../entity/entity.record';
+import { entityColumn, entityProjection } from '../entity/entity.record';
 import { tieColumn } from '../entity/entity.repository';
 import { MAX_HOPS } from './graph.input';
 
-const ENTITY = (variable: string) => `${variable} {.*, __labels: labels(${variable})}`;
+// Datetimes come as text (`entityProjection`): decoding driver DateTimes is dear in JavaScript.
+const ENTITY = entityProjection;
 const TIE = (variable: string) =>
   `{type: type(${variable}), fromId: startNode(${variable}).id, toId: endNode(${variable}).id, ` +
-  `props: properties(${variable})}`;
+  `props: ${variable} {.*, createdAt: toString(${variable}.createdAt)}}`;
 
 const tieRow = z.object({ type: z.enum(TIE_TYPES), fromId: z.string(), toId: z.string(), props: tieColumn });
 export type TieRow = z.infer<typeof tieRow>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { Executor } from '../../db/executor';
 import { defineQuery } from '../../db/query';
-import { entityColumn } from '../entity/entity.record';
+import { entityColumn, entityProjection } from '../entity/entity.record';
 
 // The index yields best first, so the page is cut before sorting; equal scores are then ordered
 // by name so an answer does not change from one call to the next.
@@ -11,7 +11,7 @@ const searchQuery = defineQuery(
   `CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
    WHERE $types IS NULL OR any(label IN labels(node) WHERE label IN $types)
    WITH node, score LIMIT toInteger($first)
-   RETURN node {.*, __labels: labels(node)} AS node, score
+   RETURN ${entityProjection('node')} AS node, score
    ORDER BY score DESC, node.name, node.id`,
   z.object({ node: entityColumn, score: z.number() }),
 );

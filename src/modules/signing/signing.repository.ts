@@ -4,7 +4,7 @@ import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import type { Keyset } from '../../graphql/pagination';
 import { tieColumn } from '../entity/entity.repository';
-import { entityColumn, entityColumnOf } from '../entity/entity.record';
+import { entityColumn, entityColumnOf, entityProjection } from '../entity/entity.record';
 
 export interface SigningQueryFilter {
   readonly region: string | null;
@@ -99,7 +99,9 @@ const ORDER = `
            CASE WHEN $descending THEN sortKey END DESC,
            CASE WHEN $descending THEN rowId END DESC`;
 
-const ENTITY = (variable: string) => `${variable} {.*, __labels: labels(${variable})}`;
+// Datetimes come as text (`entityProjection`, and for ties the same): decoding driver DateTimes is dear.
+const ENTITY = entityProjection;
+const TIE = (variable: string) => `${variable} {.*, createdAt: toString(${variable}.createdAt)}`;
 
 // Only the rows of the page get their forum, parties and counterparts.
 const pageCypher = (anchor: Anchor) => `
@@ -118,7 +120,7 @@ const pageCypher = (anchor: Anchor) => `
   OPTIONAL MATCH (party:Entity {id: s.onBehalfOf})
   RETURN sortKey, rowId,
          ${ENTITY('o')} AS signatory,
-         properties(s) AS tie,
+         ${TIE('s')} AS tie,
          ${ENTITY('party')} AS party,
          ${ENTITY('d')} AS document,
          ${ENTITY('f')} AS forum,
@@ -132,7 +134,7 @@ const pageCypher = (anchor: Anchor) => `
            WHERE co <> o
            OPTIONAL MATCH (cp:Entity {id: cs.onBehalfOf})
            WITH co, cs, cp ORDER BY co.name, co.id
-           RETURN {signatory: ${ENTITY('co')}, tie: properties(cs), party: ${ENTITY('cp')}}
+           RETURN {signatory: ${ENTITY('co')}, tie: ${TIE('cs')}, party: ${ENTITY('cp')}}
          } AS counterparts
   ${ORDER}`;
 

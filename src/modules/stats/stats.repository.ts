@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
-import { entityColumn } from '../entity/entity.record';
+import { entityColumn, entityProjection } from '../entity/entity.record';
 
 export interface StatsQueryFilter {
   readonly forum: string | null;
@@ -104,7 +104,7 @@ const AGGREGATE = `
        sum(d.count) AS documentCount,
        sum(d.valueAmount) AS amount,
        min(CASE WHEN coalesce(d.valueQualifier, 'EXACT') = 'EXACT' THEN 1 ELSE 0 END) = 1 AS exact
-  RETURN key, [n IN keyNodes | n {.*, __labels: labels(n)}] AS entities,
+  RETURN key, [n IN keyNodes | ${entityProjection('n')}] AS entities,
          currency, entryCount, documentCount, amount, exact
   ORDER BY key, currency`;
 
