@@ -92,26 +92,72 @@ const MATCH_FILTERED = (anchor: Anchor) => `
     .map(([, predicate]) => predicate)
     .join('\n    AND ')}`;
 
-// Ascending and descending share one statement: of each pair of sort expressions one is null.
-const ORDER = `
-  ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
-           CASE WHEN $descending THEN null ELSE rowId END ASC,
-           CASE WHEN $descending THEN sortKey END DESC,
-           CASE WHEN $descending THEN rowId END DESC`;
-
 // Datetimes come as text (`entityProjection`, and for ties the same): decoding driver DateTimes is dear.
 const ENTITY = entityProjection;
 const TIE = (variable: string) => `${variable} {.*, createdAt: toString(${variable}.createdAt)}`;
 
-// Only the rows of the page get their forum, parties and counterparts.
-const pageCypher = (anchor: Anchor) => `
-  ${MATCH_FILTERED(anchor)}
-  WITH o, s, d, coalesce(d.signedOn, '') AS sortKey, d.id + ' ' + o.id AS rowId
-  WHERE $after IS NULL
-     OR (NOT $descending AND (sortKey > $after.value OR (sortKey = $after.value AND rowId > $after.id)))
-     OR ($descending AND (sortKey < $after.value OR (sortKey = $after.value AND rowId < $after.id)))
-  WITH o, s, d, sortKey, rowId
-  ${ORDER}
+/**
+ * The documents a page's rows can come from, per anchor: a superset at the level of rows (a
+ * party's documents include co-signatures for other parties), which the row predicates narrow.
+ * A party's documents: those binding it, the parts of groups binding it, and those signed on its
+ * behalf. Parts are found from the PART_OF ties themselves (a type scan; parts are few), not by
+ * a PART_OF*0..3 expansion from each binding document, which read every tie of every document
+ * of a busy region (358,000 database hits of a page's 673,000 at scale 1).
+ */
+const partyDocuments = (parties: string) => `
+  CALL (${parties}) {
+    UNWIND ${parties} AS party
+    MATCH (:Entity {id: party})<-[:BINDS]-(d:Document)
+    RETURN d
+    UNION ALL
+    MATCH (d:Document)-[:PART_OF]->(:Document)-[:PART_OF*0..2]->(:Document)-[:BINDS]->(p)
+    WHERE p.id IN ${parties}
+    RETURN d
+    UNION ALL
+    UNWIND ${parties} AS party
+    MATCH ()-[:SIGNED {onBehalfOf: party}]->(d)
+    RETURN d
+  }
+  WITH DISTINCT regionParties, organizationParties, counterpartParties, d`;
+
+const CANDIDATES: Record<Anchor, string> = {
+  official: `MATCH (:Official {id: $official})-[:SIGNED]->(d:Document) WITH DISTINCT regionParties, organizationParties, counterpartParties, d`,
+  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:PART_OF*0..3]-(d:Document)
+          WITH DISTINCT regionParties, organizationParties, counterpartParties, d`,
+  region: partyDocuments('regionParties'),
+  organization: partyDocuments('organizationParties'),
+  all: `MATCH (d:Document)`,
+};
+
+const DOCUMENT_PREDICATES = ['kinds', 'dates', 'forum', 'sector', 'counterpart'] as const;
+const ROW_PREDICATES = ['official', 'region', 'organization'] as const;
+
+/**
+ * A page reads documents first. A row sorts by its document's date, then document id, then
+ * official id (what `rowId` orders by: ids hold no character below the space between them), so
+ * the first rows of a page are signatures of the first documents in that order: the documents
+ * are sorted, and their signatures are read one document at a time only until the page is full.
+ * Reading every signature of every matching document and sorting them all cost a busy region's
+ * page several hundred thousand database hits (docs/benchmarks.md, Q2). Each direction has its
+ * own statement, so Neo4j knows the order the documents come in.
+ */
+const pageCypher = (anchor: Anchor, descending: boolean) => {
+  const direction = descending ? 'DESC' : 'ASC';
+  const beyond = descending ? '<' : '>';
+  const documentPredicates = DOCUMENT_PREDICATES.filter((name) => name !== anchor).map((name) => PREDICATES[name]);
+  return `
+  ${PARTY_SCOPES}
+  ${CANDIDATES[anchor]}
+  WITH regionParties, organizationParties, counterpartParties, d, coalesce(d.signedOn, '') AS sortKey
+  WHERE ${documentPredicates.join('\n    AND ')}
+    AND ($after IS NULL OR sortKey ${beyond} $after.value
+         OR (sortKey = $after.value AND d.id ${beyond}= split($after.id, ' ')[0]))
+  WITH regionParties, organizationParties, d, sortKey ORDER BY sortKey ${direction}, d.id ${direction}
+  MATCH (o:Official)-[s:SIGNED]->(d)
+  WITH regionParties, organizationParties, o, s, d, sortKey, d.id + ' ' + o.id AS rowId
+  WHERE ${ROW_PREDICATES.map((name) => PREDICATES[name]).join('\n    AND ')}
+    AND ($after IS NULL OR sortKey ${beyond} $after.value OR (sortKey = $after.value AND rowId ${beyond} $after.id))
+  WITH o, s, d, sortKey, rowId ORDER BY sortKey ${direction}, d.id ${direction}, o.id ${direction}
   LIMIT toInteger($limit)
   CALL (d) {
     OPTIONAL MATCH route = (d)-[:PART_OF*0..3]->(:Document)-[:SIGNED_AT]->(f:Forum)
@@ -136,7 +182,8 @@ const pageCypher = (anchor: Anchor) => `
            WITH co, cs, cp ORDER BY co.name, co.id
            RETURN {signatory: ${ENTITY('co')}, tie: ${TIE('cs')}, party: ${ENTITY('cp')}}
          } AS counterparts
-  ${ORDER}`;
+  ORDER BY sortKey ${direction}, rowId ${direction}`;
+};
 
 const countCypher = (anchor: Anchor) => `
   ${MATCH_FILTERED(anchor)}
@@ -166,8 +213,13 @@ const countRow = z.object({ total: z.number() });
 const ANCHOR_NAMES: readonly Anchor[] = ['official', 'forum', 'region', 'organization', 'all'];
 
 const pageQueries = Object.fromEntries(
-  ANCHOR_NAMES.map((anchor) => [anchor, defineQuery(`signing.page.${anchor}`, pageCypher(anchor), signingRow)]),
-) as Record<Anchor, Query<SigningRow>>;
+  ANCHOR_NAMES.flatMap((anchor) =>
+    [true, false].map((descending) => {
+      const name = `signing.page.${anchor}.${descending ? 'desc' : 'asc'}`;
+      return [name, defineQuery(name, pageCypher(anchor, descending), signingRow)];
+    }),
+  ),
+) as Record<string, Query<SigningRow>>;
 
 const countQueries = Object.fromEntries(
   ANCHOR_NAMES.map((anchor) => [anchor, defineQuery(`signing.count.${anchor}`, countCypher(anchor), countRow)]),
@@ -193,9 +245,10 @@ export class SigningRepository {
   constructor(private readonly db: Executor) {}
 
   page(request: SigningPageRequest): Promise<SigningRow[]> {
-    return this.db.read(pageQueries[anchorOf(request.filter)], {
+    const query = pageQueries[`signing.page.${anchorOf(request.filter)}.${request.descending ? 'desc' : 'asc'}`];
+    if (!query) throw new RangeError('no page statement for this filter and order');
+    return this.db.read(query, {
       ...request.filter,
-      descending: request.descending,
       after: request.after,
       limit: request.limit,
     });
