@@ -40,17 +40,16 @@ const STATEMENTS: Record<string, string> = {
       counterparts: [(c:Official)-[cs:SIGNED]->(d) WHERE c <> o | {id: c.id, onBehalfOf: cs.onBehalfOf}]
     }) AS data`,
 
-  // Q3: a filtered page by date, newest first, with the total. Keyset: the page starts after the
-  // cursor's (signedOn, id), so the 50th page reads no more than the first.
+  // Q3: a filtered page by date, newest first, with the total. Keyset from ($maxDate, $afterId),
+  // walking the date index in order (the hint) and stopping after a page.
   '/q3': `
     CALL () {
       MATCH (d:Document) WHERE d.kind IN $kinds AND d.valueAmount >= $valueMin
       RETURN count(d) AS totalCount
     }
     CALL () {
-      MATCH (d:Document)
-      WHERE d.signedOn <= coalesce($after.signedOn, '9999')
-        AND ($after IS NULL OR d.signedOn < $after.signedOn OR d.id < $after.id)
+      MATCH (d:Document) USING INDEX d:Document(signedOn)
+      WHERE d.signedOn <= $maxDate AND (d.signedOn < $maxDate OR d.id < $afterId)
         AND d.kind IN $kinds AND d.valueAmount >= $valueMin
       WITH d ORDER BY d.signedOn DESC, d.id DESC LIMIT toInteger($first)
       RETURN collect(d {.id, .name, .kind, .signedOn, amount: d.valueAmount}) AS rows

@@ -9,10 +9,10 @@
  */
 import 'reflect-metadata';
 
-import { graphql } from 'graphql';
+import { graphql, type GraphQLSchema } from 'graphql';
 import type { Driver, ManagedTransaction, ProfiledPlan, Session, SessionConfig } from 'neo4j-driver';
 
-import { loadConfig } from '../src/config';
+import { type Config, loadConfig } from '../src/config';
 import { createContext } from '../src/context';
 import { createSchema } from '../src/graphql/schema';
 import { createLogger } from '../src/logger';
@@ -87,6 +87,45 @@ export function profilingDriver(driver: Driver, record: (statement: ProfiledStat
   } as unknown as Driver;
 }
 
+type RequestBody = { query: string; variables: Record<string, unknown> };
+
+/**
+ * Runs one GraphQL request in-process against `driver` with every statement PROFILEd: once to
+ * compile the plans, then again; returns the statements of the second run.
+ */
+export async function profileRequest(
+  schema: GraphQLSchema,
+  config: Config,
+  driver: Driver,
+  body: RequestBody,
+): Promise<ProfiledStatement[]> {
+  const statements: ProfiledStatement[] = [];
+  const deps = { config, driver: profilingDriver(driver, (s) => statements.push(s)), logger: createLogger(true) };
+  for (const pass of [1, 2]) {
+    statements.length = 0;
+    const result = await graphql({
+      schema,
+      source: body.query,
+      variableValues: body.variables,
+      contextValue: createContext(deps),
+    });
+    if (result.errors) throw new Error(result.errors.map((error) => error.message).join('; '));
+    if (pass === 2) return statements;
+  }
+  return statements;
+}
+
+/** The statements of one request as markdown: names, rows, database hits, then each plan. */
+export function renderStatements(statements: readonly ProfiledStatement[]): string {
+  return statements
+    .map(
+      (statement) =>
+        `\n**${statement.name}**: ${statement.rows} rows, ${statement.dbHits} db hits, ${statement.milliseconds.toFixed(1)} ms\n\n` +
+        `\`\`\`\n${statement.plan}\n\`\`\`\n`,
+    )
+    .join('');
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
@@ -114,18 +153,12 @@ async function main(): Promise<void> {
     const parameters = await chooseParameters(database.driver, scale);
     const schema = await createSchema();
     const config = loadConfig({ NEO4J_URI: database.uri, NEO4J_PASSWORD: database.password, NODE_ENV: 'production' });
-    const statements: ProfiledStatement[] = [];
-    const deps = {
-      config,
-      driver: profilingDriver(database.driver, (s) => statements.push(s)),
-      logger: createLogger(true),
-    };
-    const ask = async (body: { query: string; variables: Record<string, unknown> }) => {
+    const ask = async (body: RequestBody) => {
       const result = await graphql({
         schema,
         source: body.query,
         variableValues: body.variables,
-        contextValue: createContext({ ...deps, driver: database.driver }),
+        contextValue: createContext({ config, driver: database.driver, logger: createLogger(true) }),
       });
       if (result.errors) throw new Error(result.errors.map((error) => error.message).join('; '));
       return result;
@@ -134,9 +167,7 @@ async function main(): Promise<void> {
     let after: unknown = null;
     for (let page = 1; page < 50; page += 1) {
       const request = q3Requests(page, { 'ties-graph': after, floor: null })['ties-graph'];
-      after = nextCursor['ties-graph'](
-        await ask(request.body as { query: string; variables: Record<string, unknown> }),
-      );
+      after = nextCursor['ties-graph'](await ask(request.body as RequestBody));
     }
     const queries = [
       q1(parameters.documents.slice(0, 1)),
@@ -153,30 +184,11 @@ async function main(): Promise<void> {
     for (const query of queries) {
       const request = query.cases[0]?.requests['ties-graph'];
       if (!request) continue;
-      const body = request.body as { query: string; variables: Record<string, unknown> };
-      // Twice: the first run compiles the plans, the second shows the cached-plan timings.
-      for (const pass of [1, 2]) {
-        statements.length = 0;
-        const started = performance.now();
-        const result = await graphql({
-          schema,
-          source: body.query,
-          variableValues: body.variables,
-          contextValue: createContext(deps),
-        });
-        if (result.errors) throw new Error(result.errors.map((error) => error.message).join('; '));
-        if (pass === 1) continue;
-        process.stdout.write(
-          `\n## ${query.id} ${query.title} (${query.cases[0]?.label ?? ''}): ${statements.length} statements, ` +
-            `${(performance.now() - started).toFixed(1)} ms in all\n`,
-        );
-        for (const statement of statements) {
-          process.stdout.write(
-            `\n### ${statement.name}: ${statement.rows} rows, ${statement.dbHits} db hits, ${statement.milliseconds.toFixed(1)} ms\n\n` +
-              `${statement.plan}\n`,
-          );
-        }
-      }
+      const statements = await profileRequest(schema, config, database.driver, request.body as RequestBody);
+      process.stdout.write(
+        `\n## ${query.id} ${query.title} (${query.cases[0]?.label ?? ''}): ${statements.length} statements\n` +
+          renderStatements(statements),
+      );
     }
   } finally {
     await database.stop();

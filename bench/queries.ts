@@ -325,7 +325,12 @@ export function q3Requests(page: number, after: Record<CursorSystem, unknown> | 
   return {
     'ties-graph': graphql(Q3_TIES, { ...common, after: after?.['ties-graph'] ?? null }),
     peer: graphql(Q3_PEER, { ...common, offset: (page - 1) * PAGE_SIZE }),
-    floor: floor('/q3', { ...common, after: after?.floor ?? null }),
+    floor: floor('/q3', {
+      ...common,
+      // Before the first page: after every date and id.
+      maxDate: (after?.floor as { signedOn: string } | null)?.signedOn ?? '9999-12-31',
+      afterId: (after?.floor as { id: string } | null)?.id ?? '\uffff',
+    }),
   };
 }
 

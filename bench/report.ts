@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { DatasetInfo } from './database';
 import type { Measurement } from './load';
 import type { Parameters } from './parameters';
+import { type ProfiledStatement, renderStatements } from './profile';
 import { SYSTEM_LABELS, SYSTEMS, type System } from './queries';
 
 export interface QueryResult {
@@ -22,6 +23,13 @@ export interface Target {
   /** How `measured` must compare with `limit`. */
   readonly must: 'at least' | 'at most';
   readonly pass: boolean;
+}
+
+/** Why a target was missed: ties-graph's statements under PROFILE, and CPU flame graphs. */
+export interface Evidence {
+  readonly query: string;
+  readonly statements: readonly ProfiledStatement[];
+  readonly flames: readonly { system: System; file: string; cpuMs: number; table: string }[];
 }
 
 export interface RunReport {
@@ -51,6 +59,7 @@ export interface RunReport {
   readonly parameters: Parameters;
   readonly queries: readonly QueryResult[];
   readonly targets: readonly Target[];
+  readonly evidence: readonly Evidence[];
 }
 
 const ratio = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
@@ -181,6 +190,34 @@ export function renderMarkdown(report: RunReport): string {
       `region pairs sharing ${p.regionPairs.map((r) => r.documents).join(', ')} documents; official pairs with ` +
       `${p.officialPairs.map((o) => `${o.paths} paths of length ${o.length}`).join(', ')}; searches with ${p.searches.map((s) => s.hits).join(', ')} hits.`,
   );
+  if (report.evidence.length > 0) {
+    lines.push('', '### Evidence for the misses', '');
+    for (const item of report.evidence) {
+      const query = report.queries.find((candidate) => candidate.id === item.query);
+      lines.push(
+        `#### ${item.query} ${query?.title ?? ''}`,
+        '',
+        `ties-graph runs ${item.statements.length} statement${item.statements.length === 1 ? '' : 's'} for \`${query?.cases[0] ?? ''}\` ` +
+          `(PROFILE, plans cached): ${item.statements
+            .map((s) => `\`${s.name}\` ${s.rows} rows, ${s.dbHits.toLocaleString('en')} db hits`)
+            .join('; ')}.`,
+        '',
+        '<details><summary>Plans</summary>',
+        renderStatements(item.statements),
+        '</details>',
+        '',
+      );
+      for (const flame of item.flames) {
+        lines.push(
+          `CPU of ${SYSTEM_LABELS[flame.system]} answering ${item.query} for ${report.settings.durationSeconds} s ` +
+            `(${Math.round(flame.cpuMs).toLocaleString('en')} ms, start-up included): [flame graph](${flame.file})`,
+          '',
+          flame.table,
+          '',
+        );
+      }
+    }
+  }
   return lines.join('\n');
 }
 

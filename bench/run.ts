@@ -13,13 +13,19 @@
  */
 import 'reflect-metadata';
 
-import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+
+import { loadConfig } from '../src/config';
+import { createSchema } from '../src/graphql/schema';
 
 import { firstDifference } from './compare';
 import { type BenchDatabase, openBenchDatabase } from './database';
+import { flameGraph } from './flame';
 import { measure } from './load';
 import { chooseParameters } from './parameters';
+import { profileRequest } from './profile';
 import { buildSystems, freePort, postJson, ROOT, type Server, startServer } from './processes';
 import {
   type BenchQuery,
@@ -37,7 +43,15 @@ import {
   SYSTEMS,
   type System,
 } from './queries';
-import { evaluateTargets, type QueryResult, renderMarkdown, type RunReport, writeReport } from './report';
+import {
+  evaluateTargets,
+  type Evidence,
+  type QueryResult,
+  renderMarkdown,
+  type RunReport,
+  type Target,
+  writeReport,
+} from './report';
 
 interface Options {
   readonly mode: 'quick' | 'full';
@@ -53,6 +67,9 @@ interface Options {
   readonly sampleRows: number;
   /** Set by any option that changes scale or durations: such a run is not written to docs/. */
   readonly scratch: boolean;
+  /** PROFILE (and flame graphs, with `flames`) for each query with a missed target. */
+  readonly evidence: boolean;
+  readonly flames: boolean;
   /** Where each server writes a V8 CPU profile when it stops, or null for none. */
   readonly cpuProfileDir: string | null;
 }
@@ -86,6 +103,9 @@ function parseOptions(argv: readonly string[]): Options {
     only: value('--only')?.split(',') ?? null,
     sampleRows: quick ? 500 : 2000,
     scratch: ['--scale', '--seed', '--duration', '--warmup', '--connections'].some((name) => argv.includes(name)),
+    evidence: !argv.includes('--no-evidence'),
+    // Flame graphs restart two servers per query with a miss: the quick run leaves them out.
+    flames: argv.includes('--flames') || (!quick && !argv.includes('--no-flames')),
     cpuProfileDir: argv.includes('--cpu-prof') ? join(ROOT, '.bench', 'cpu-profiles') : null,
   };
 }
@@ -99,52 +119,58 @@ async function graphqlReady(baseUrl: string): Promise<boolean> {
   return status === 200;
 }
 
+type Entries = Awaited<ReturnType<typeof buildSystems>>;
+
+/** Starts one system in its own process; `nodeArgs` e.g. `--cpu-prof`. */
+async function startSystem(
+  system: System,
+  entries: Entries,
+  database: BenchDatabase,
+  nodeArgs: readonly string[] = [],
+): Promise<Server> {
+  const port = await freePort();
+  const env = {
+    NEO4J_URI: database.uri,
+    NEO4J_USER: database.user,
+    NEO4J_PASSWORD: database.password,
+    NODE_ENV: 'production',
+    PORT: String(port),
+  };
+  switch (system) {
+    case 'ties-graph':
+      return startServer({
+        name: system,
+        entry: entries.tiesGraph,
+        port,
+        nodeArgs,
+        env: { ...env, HOST: '127.0.0.1', SEED_ON_START: 'false' },
+        ready: graphqlReady,
+      });
+    case 'peer':
+      return startServer({ name: system, entry: entries.peer, port, nodeArgs, env, ready: graphqlReady });
+    case 'floor':
+      return startServer({
+        name: system,
+        entry: entries.floor,
+        port,
+        nodeArgs,
+        env,
+        ready: async (baseUrl) => (await fetch(`${baseUrl}/health`)).ok,
+      });
+  }
+}
+
 async function startSystems(
-  entries: Awaited<ReturnType<typeof buildSystems>>,
+  entries: Entries,
   database: BenchDatabase,
   cpuProfileDir: string | null,
 ): Promise<Record<System, Server>> {
   const nodeArgs = (system: System): string[] =>
     cpuProfileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${join(cpuProfileDir, system)}`];
-  const neo4jEnv = {
-    NEO4J_URI: database.uri,
-    NEO4J_USER: database.user,
-    NEO4J_PASSWORD: database.password,
-    NODE_ENV: 'production',
-  };
-  const [tiesGraph, peer, floor] = await Promise.all([
-    freePort().then((port) =>
-      startServer({
-        name: 'ties-graph',
-        entry: entries.tiesGraph,
-        port,
-        nodeArgs: nodeArgs('ties-graph'),
-        env: { ...neo4jEnv, PORT: String(port), HOST: '127.0.0.1', SEED_ON_START: 'false' },
-        ready: graphqlReady,
-      }),
-    ),
-    freePort().then((port) =>
-      startServer({
-        name: 'peer',
-        entry: entries.peer,
-        port,
-        nodeArgs: nodeArgs('peer'),
-        env: { ...neo4jEnv, PORT: String(port) },
-        ready: graphqlReady,
-      }),
-    ),
-    freePort().then((port) =>
-      startServer({
-        name: 'floor',
-        entry: entries.floor,
-        port,
-        nodeArgs: nodeArgs('floor'),
-        env: { ...neo4jEnv, PORT: String(port) },
-        ready: async (baseUrl) => (await fetch(`${baseUrl}/health`)).ok,
-      }),
-    ),
-  ]);
-  return { 'ties-graph': tiesGraph, peer, floor };
+  const [tiesGraph, peer, floor] = await Promise.all(
+    SYSTEMS.map((system) => startSystem(system, entries, database, nodeArgs(system))),
+  );
+  return { 'ties-graph': tiesGraph as Server, peer: peer as Server, floor: floor as Server };
 }
 
 async function ask(servers: Record<System, Server>, system: System, request: BenchRequest): Promise<unknown> {
@@ -189,6 +215,78 @@ async function checkSameAnswers(servers: Record<System, Server>, queries: readon
     }
     log(`${query.id}: the three systems give the same answers (${query.cases.length} parameter sets)`);
   }
+}
+
+/** The query whose evidence explains a missed target (the page-cost target: the 50th page). */
+function evidenceFor(target: Target): string {
+  return target.query === 'Q3' ? 'Q3b' : target.query;
+}
+
+/**
+ * For each query with a missed target: the PROFILE of every statement ties-graph runs for its
+ * first parameter set, and (with `flames`) CPU flame graphs of ties-graph and the peer answering
+ * it under the same load, each from a fresh process started with --cpu-prof.
+ */
+async function gatherEvidence(options: {
+  queries: readonly BenchQuery[];
+  database: BenchDatabase;
+  entries: Entries;
+  flames: boolean;
+  flameDir: string;
+  markdownDir: string;
+  connections: number;
+  seconds: number;
+}): Promise<Evidence[]> {
+  const { database } = options;
+  const schema = await createSchema();
+  const config = loadConfig({ NEO4J_URI: database.uri, NEO4J_PASSWORD: database.password, NODE_ENV: 'production' });
+  const evidence: Evidence[] = [];
+  for (const query of options.queries) {
+    const first = query.cases[0];
+    if (!first) continue;
+    log(`Evidence for ${query.id}: PROFILE${options.flames ? ' and flame graphs' : ''}`);
+    const statements = await profileRequest(
+      schema,
+      config,
+      database.driver,
+      first.requests['ties-graph'].body as never,
+    );
+    const flames: Evidence['flames'][number][] = [];
+    for (const system of options.flames ? (['ties-graph', 'peer'] as const) : []) {
+      const profileDir = mkdtempSync(join(tmpdir(), 'ties-graph-flame-'));
+      const server = await startSystem(system, options.entries, database, [
+        '--cpu-prof',
+        `--cpu-prof-dir=${profileDir}`,
+      ]);
+      try {
+        await measure(
+          server.url,
+          query.cases.map((benchCase) => benchCase.requests[system]),
+          {
+            connections: options.connections,
+            seconds: options.seconds,
+            serverPid: server.pid,
+            neo4jPid: database.pid,
+          },
+        );
+      } finally {
+        await server.stop();
+      }
+      const profile = readdirSync(profileDir).find((file) => file.endsWith('.cpuprofile'));
+      if (!profile) throw new Error(`${system} wrote no CPU profile into ${profileDir}`);
+      mkdirSync(options.flameDir, { recursive: true });
+      const svg = join(options.flameDir, `flame-${query.id}-${system}.svg`);
+      const { table, cpuMs } = flameGraph(
+        join(profileDir, profile),
+        svg,
+        `${SYSTEM_LABELS[system]}: ${query.id} ${query.title}`,
+      );
+      rmSync(profileDir, { recursive: true, force: true });
+      flames.push({ system, file: relative(options.markdownDir, svg), cpuMs, table });
+    }
+    evidence.push({ query: query.id, statements, flames });
+  }
+  return evidence;
 }
 
 async function main(): Promise<void> {
@@ -287,6 +385,30 @@ async function main(): Promise<void> {
       });
     }
 
+    // Only a full run of every query, at the default scale and durations, is written to docs/.
+    const official = options.mode === 'full' && options.only === null && !options.scratch;
+    const [markdownFile, jsonFile, flameDir] = official
+      ? [join(ROOT, 'docs', 'benchmarks.md'), join(ROOT, 'docs', 'benchmarks.json'), join(ROOT, 'docs', 'benchmarks')]
+      : [
+          join(ROOT, '.bench', `benchmarks-${options.mode}.md`),
+          join(ROOT, '.bench', `benchmarks-${options.mode}.json`),
+          join(ROOT, '.bench', 'flames'),
+        ];
+    const targets = evaluateTargets(results, database.dataset);
+    const evidence = options.evidence
+      ? await gatherEvidence({
+          queries: queries.filter((query) =>
+            targets.some((target) => !target.pass && evidenceFor(target) === query.id),
+          ),
+          database,
+          entries,
+          flames: options.flames,
+          flameDir,
+          markdownDir: dirname(markdownFile),
+          connections: options.connections,
+          seconds: options.durationSeconds,
+        })
+      : [];
     const report: RunReport = {
       mode: options.mode,
       startedAt,
@@ -312,16 +434,9 @@ async function main(): Promise<void> {
       dataset: { ...database.dataset, generatedThisRun: database.generated },
       parameters,
       queries: results,
-      targets: evaluateTargets(results, database.dataset),
+      targets,
+      evidence,
     };
-    // Only a full run of every query, at the default scale and durations, is written to docs/.
-    const official = options.mode === 'full' && options.only === null && !options.scratch;
-    const [markdownFile, jsonFile] = official
-      ? [join(ROOT, 'docs', 'benchmarks.md'), join(ROOT, 'docs', 'benchmarks.json')]
-      : [
-          join(ROOT, '.bench', `benchmarks-${options.mode}.md`),
-          join(ROOT, '.bench', `benchmarks-${options.mode}.json`),
-        ];
     writeReport(report, markdownFile, jsonFile);
     process.stdout.write(`${renderMarkdown(report)}\n\nWritten to ${markdownFile} and ${jsonFile}\n`);
   } finally {
