@@ -86,3 +86,33 @@ export async function measure(
     },
   };
 }
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+/**
+ * One measurement from several rounds: throughput and CPU over all of them, latencies the median
+ * of the rounds' (a burst of load from elsewhere during one round does not decide them).
+ */
+export function combine(rounds: readonly Measurement[]): Measurement {
+  const requests = rounds.reduce((sum, round) => sum + round.requests, 0);
+  const seconds = rounds.reduce((sum, round) => sum + round.seconds, 0);
+  const perRequest = (pick: (round: Measurement) => number) =>
+    requests === 0 ? 0 : rounds.reduce((sum, round) => sum + pick(round) * round.requests, 0) / requests;
+  return {
+    requests,
+    seconds,
+    throughput: seconds === 0 ? 0 : requests / seconds,
+    p50: median(rounds.map((round) => round.p50)),
+    p99: median(rounds.map((round) => round.p99)),
+    mean: perRequest((round) => round.mean),
+    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+    cpuMsPerRequest: {
+      server: perRequest((round) => round.cpuMsPerRequest.server),
+      neo4j: perRequest((round) => round.cpuMsPerRequest.neo4j),
+    },
+  };
+}

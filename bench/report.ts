@@ -13,6 +13,8 @@ export interface QueryResult {
   readonly description: string;
   readonly cases: readonly string[];
   readonly measurements: Record<System, Measurement>;
+  /** ties-graph before the changes measured (`--baseline`), on the same requests. */
+  readonly baseline?: Measurement;
 }
 
 export interface Target {
@@ -52,6 +54,7 @@ export interface RunReport {
     readonly connections: number;
     readonly warmupSeconds: number;
     readonly durationSeconds: number;
+    readonly rounds: number;
     readonly heapMb: number;
     readonly pageCacheMb: number;
   };
@@ -116,8 +119,9 @@ export function renderMarkdown(report: RunReport): string {
       `Neo4j 5.26 Community (embedded launcher), heap ${settings.heapMb} MiB, page cache ${settings.pageCacheMb} MiB.`,
     '',
     `Load: ${settings.connections} connections; a warm-up pass of ${settings.warmupSeconds} s per system and query, ` +
-      `then ${settings.durationSeconds} s measured per system and query, one system at a time (the first system ` +
-      'rotating from query to query), each in its own process against the same Neo4j. ' +
+      `then ${settings.durationSeconds} s measured per system and query in ${settings.rounds} interleaved round(s), one ` +
+      'system at a time (the first rotating from round to round and query to query), each in its own process ' +
+      'against the same Neo4j; throughput and CPU over all rounds, latencies the median of the rounds. ' +
       'Every answer is checked for errors during the run; before timing, the three answers to every parameter set ' +
       'were normalised and found identical.',
     '',
@@ -147,6 +151,26 @@ export function renderMarkdown(report: RunReport): string {
     lines.push(
       `| ${query.id} | ${ratio(ours.throughput / peer.throughput)} | ${ratio(ours.p99 / peer.p99)} | ${ratio(floor.throughput / ours.throughput)} |`,
     );
+  }
+  if (report.queries.some((query) => query.baseline)) {
+    lines.push(
+      '',
+      '### ties-graph before and after the changes of this issue',
+      '',
+      'The same requests to ties-graph built from the commit before the first optimisation (`--baseline`), in this run.',
+      '',
+      '| Query | before req/s | after req/s | after / before | before CPU ms/req (API + Neo4j) | after CPU ms/req (API + Neo4j) |',
+      '| ----- | -----------: | ----------: | -------------: | ------------------------------: | -----------------------------: |',
+    );
+    const cpu = (m: Measurement) => `${m.cpuMsPerRequest.server.toFixed(2)} + ${m.cpuMsPerRequest.neo4j.toFixed(2)}`;
+    for (const query of report.queries) {
+      const before = query.baseline;
+      const after = query.measurements['ties-graph'];
+      if (!before) continue;
+      lines.push(
+        `| ${query.id} | ${rate(before.throughput)} | ${rate(after.throughput)} | ${ratio(after.throughput / before.throughput)} | ${cpu(before)} | ${cpu(after)} |`,
+      );
+    }
   }
   lines.push(
     '',

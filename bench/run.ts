@@ -23,7 +23,7 @@ import { createSchema } from '../src/graphql/schema';
 import { firstDifference } from './compare';
 import { type BenchDatabase, openBenchDatabase } from './database';
 import { flameGraph } from './flame';
-import { measure } from './load';
+import { combine, type Measurement, measure } from './load';
 import { chooseParameters } from './parameters';
 import { profileRequest } from './profile';
 import { buildSystems, freePort, postJson, ROOT, type Server, startServer } from './processes';
@@ -65,8 +65,15 @@ interface Options {
   readonly regenerate: boolean;
   readonly only: readonly string[] | null;
   readonly sampleRows: number;
+  /** Into how many interleaved rounds each system's measured time per query is cut. */
+  readonly rounds: number;
   /** Set by any option that changes scale or durations: such a run is not written to docs/. */
   readonly scratch: boolean;
+  /**
+   * A checkout of ties-graph from before a change, built (dist/main.js), measured beside the
+   * current one on the same requests: the before/after ratios of the change.
+   */
+  readonly baseline: string | null;
   /** PROFILE (and flame graphs, with `flames`) for each query with a missed target. */
   readonly evidence: boolean;
   readonly flames: boolean;
@@ -96,13 +103,17 @@ function parseOptions(argv: readonly string[]): Options {
     seed: number('--seed', 42),
     durationSeconds: number('--duration', quick ? 2 : 15),
     warmupSeconds: number('--warmup', quick ? 1 : 5),
+    rounds: number('--rounds', quick ? 1 : 3),
     connections: number('--connections', 8),
     heapMb: environment('NEO4J_HEAP_MB', quick ? 1024 : 4096),
     pageCacheMb: environment('NEO4J_PAGECACHE_MB', quick ? 512 : 4096),
     regenerate: argv.includes('--regenerate'),
     only: value('--only')?.split(',') ?? null,
     sampleRows: quick ? 500 : 2000,
-    scratch: ['--scale', '--seed', '--duration', '--warmup', '--connections'].some((name) => argv.includes(name)),
+    scratch: ['--scale', '--seed', '--duration', '--warmup', '--connections', '--rounds'].some((name) =>
+      argv.includes(name),
+    ),
+    baseline: value('--baseline') ?? null,
     evidence: !argv.includes('--no-evidence'),
     // Flame graphs restart two servers per query with a miss: the quick run leaves them out.
     flames: argv.includes('--flames') || (!quick && !argv.includes('--no-flames')),
@@ -289,6 +300,25 @@ async function gatherEvidence(options: {
   return evidence;
 }
 
+/** Checks that the baseline answers as ties-graph does; a difference is reported, not fatal. */
+async function compareBaseline(baseline: Server, current: Server, queries: readonly BenchQuery[]): Promise<void> {
+  for (const query of queries) {
+    for (const benchCase of query.cases) {
+      const request = benchCase.requests['ties-graph'];
+      const [before, now] = await Promise.all(
+        [baseline, current].map(async (server) => {
+          const { status, json } = await postJson(`${server.url}${request.path}`, request.body);
+          return status === 200 ? query.normalise['ties-graph'](json) : { status };
+        }),
+      );
+      const difference = firstDifference(before, now);
+      if (difference) {
+        log(`${query.id} (${benchCase.label}): the baseline answers differently at ${difference.path}`);
+      }
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date().toISOString();
@@ -310,8 +340,9 @@ async function main(): Promise<void> {
     log,
   });
   const servers: Partial<Record<System, Server>> = {};
+  let baseline: Server | null = null;
   const stopAll = async (): Promise<void> => {
-    await Promise.all(Object.values(servers).map((server) => server.stop()));
+    await Promise.all([...Object.values(servers), ...(baseline ? [baseline] : [])].map((server) => server.stop()));
     await database.stop();
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
@@ -319,6 +350,25 @@ async function main(): Promise<void> {
     const parameters = await chooseParameters(database.driver, options.scale);
     Object.assign(servers, await startSystems(entries, database, options.cpuProfileDir));
     const running = servers as Record<System, Server>;
+    if (options.baseline !== null) {
+      const port = await freePort();
+      baseline = await startServer({
+        name: 'ties-graph (before)',
+        entry: join(options.baseline, 'dist', 'main.js'),
+        port,
+        env: {
+          NEO4J_URI: database.uri,
+          NEO4J_USER: database.user,
+          NEO4J_PASSWORD: database.password,
+          NODE_ENV: 'production',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          SEED_ON_START: 'false',
+        },
+        ready: graphqlReady,
+      });
+      log(`Baseline up: ${options.baseline} at ${baseline.url} (pid ${baseline.pid})`);
+    }
     log(
       `Servers up: ${SYSTEMS.map((system) => `${system} ${running[system].url} (pid ${running[system].pid})`).join(', ')}`,
     );
@@ -337,6 +387,7 @@ async function main(): Promise<void> {
       q6(parameters.searches),
     ].filter((query) => options.only === null || options.only.includes(query.id));
     await checkSameAnswers(running, queries);
+    if (baseline) await compareBaseline(baseline, running['ties-graph'], queries);
 
     const requestsOf = (query: BenchQuery, system: System) =>
       query.cases.map((benchCase) => benchCase.requests[system]);
@@ -352,29 +403,55 @@ async function main(): Promise<void> {
           ...pidsOf(system),
         });
       }
+      if (baseline) {
+        await measure(baseline.url, requestsOf(query, 'ties-graph'), {
+          connections: options.connections,
+          seconds: options.warmupSeconds,
+          serverPid: baseline.pid,
+          neo4jPid: database.pid,
+        });
+      }
     }
 
+    // The measured time of each system and query is cut into rounds, run in turn with the other
+    // systems' (the first of each round rotating), so a burst of load from elsewhere on a shared
+    // machine lands on all of them rather than on one.
+    type Measured = System | 'before';
+    const targetOf = (measured: Measured) =>
+      measured === 'before'
+        ? { url: (baseline as Server).url, pid: (baseline as Server).pid, requests: 'ties-graph' as const }
+        : { url: running[measured].url, pid: running[measured].pid, requests: measured };
+    const measuredSystems: Measured[] = baseline ? [...SYSTEMS, 'before'] : [...SYSTEMS];
     const results: QueryResult[] = [];
     for (const [index, query] of queries.entries()) {
-      const measurements = {} as QueryResult['measurements'];
-      // Rotating which system goes first spreads slow drifts of a busy machine over all three.
-      const order = SYSTEMS.map((_, k) => SYSTEMS[(k + index) % SYSTEMS.length] as System);
-      for (const system of order) {
-        const requests = requestsOf(query, system);
-        const pids = pidsOf(system);
-        const measured = await measure(running[system].url, requests, {
-          connections: options.connections,
-          seconds: options.durationSeconds,
-          ...pids,
-        });
-        measurements[system] = measured;
+      const rounds = new Map<Measured, Measurement[]>(measuredSystems.map((measured) => [measured, []]));
+      for (let round = 0; round < options.rounds; round += 1) {
+        const first = index + round;
+        const order = measuredSystems.map((_, k) => measuredSystems[(k + first) % measuredSystems.length] as Measured);
+        for (const measured of order) {
+          const target = targetOf(measured);
+          const sample = await measure(target.url, requestsOf(query, target.requests), {
+            connections: options.connections,
+            seconds: options.durationSeconds / options.rounds,
+            serverPid: target.pid,
+            neo4jPid: database.pid,
+          });
+          if (sample.errors > 0) throw new Error(`${measured} answered ${query.id} with errors under load`);
+          rounds.get(measured)?.push(sample);
+        }
+      }
+      const combined = (measured: Measured) => combine(rounds.get(measured) ?? []);
+      const measurements = Object.fromEntries(SYSTEMS.map((system) => [system, combined(system)])) as Record<
+        System,
+        Measurement
+      >;
+      for (const measured of measuredSystems) {
+        const m = combined(measured);
         log(
-          `${query.id} ${SYSTEM_LABELS[system]}: ${measured.throughput.toFixed(1)} req/s, p50 ${measured.p50} ms, ` +
-            `p99 ${measured.p99} ms, CPU ms/request ${measured.cpuMsPerRequest.server.toFixed(2)} + ` +
-            `${measured.cpuMsPerRequest.neo4j.toFixed(2)} (Neo4j), ${measured.errors} errors`,
+          `${query.id} ${measured === 'before' ? 'ties-graph before' : SYSTEM_LABELS[measured]}: ` +
+            `${m.throughput.toFixed(1)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ` +
+            `CPU ms/request ${m.cpuMsPerRequest.server.toFixed(2)} + ${m.cpuMsPerRequest.neo4j.toFixed(2)} (Neo4j)`,
         );
-        if (measured.errors > 0)
-          throw new Error(`${SYSTEM_LABELS[system]} answered ${query.id} with errors under load`);
       }
       results.push({
         id: query.id,
@@ -382,6 +459,7 @@ async function main(): Promise<void> {
         description: query.description,
         cases: query.cases.map((benchCase) => benchCase.label),
         measurements,
+        ...(baseline ? { baseline: combined('before') } : {}),
       });
     }
 
@@ -428,6 +506,7 @@ async function main(): Promise<void> {
         connections: options.connections,
         warmupSeconds: options.warmupSeconds,
         durationSeconds: options.durationSeconds,
+        rounds: options.rounds,
         heapMb: options.heapMb,
         pageCacheMb: options.pageCacheMb,
       },
