@@ -12,6 +12,8 @@ export interface QueryResult {
   readonly title: string;
   readonly description: string;
   readonly cases: readonly string[];
+  /** Interleaved rounds the measured time was cut into (one for queries whose requests are slow). */
+  readonly rounds: number;
   readonly measurements: Record<System, Measurement>;
   /** ties-graph before the changes measured (`--baseline`), on the same requests. */
   readonly baseline?: Measurement;
@@ -204,7 +206,10 @@ export function renderMarkdown(report: RunReport): string {
       `- **${query.id} ${query.title}.** ${query.description} Parameter sets: ${query.cases
         .map((c) => `\`${c}\``)
         .slice(0, 8)
-        .join(', ')}${query.cases.length > 8 ? ` and ${query.cases.length - 8} more` : ''}.`,
+        .join(', ')}${query.cases.length > 8 ? ` and ${query.cases.length - 8} more` : ''}.` +
+        (query.rounds === 1 && report.settings.rounds > 1
+          ? ' Measured in one round (its slowest requests are long).'
+          : ''),
     );
   }
   const p = report.parameters;

@@ -23,7 +23,7 @@ import { createSchema } from '../src/graphql/schema';
 import { firstDifference } from './compare';
 import { type BenchDatabase, openBenchDatabase } from './database';
 import { flameGraph } from './flame';
-import { combine, type Measurement, measure } from './load';
+import { combine, cpuSeconds, type Measurement, measure } from './load';
 import { chooseParameters } from './parameters';
 import { profileRequest } from './profile';
 import { buildSystems, freePort, postJson, ROOT, type Server, startServer } from './processes';
@@ -282,6 +282,7 @@ async function gatherEvidence(options: {
         );
       } finally {
         await server.stop();
+        await untilQuiet(database.pid);
       }
       const profile = readdirSync(profileDir).find((file) => file.endsWith('.cpuprofile'));
       if (!profile) throw new Error(`${system} wrote no CPU profile into ${profileDir}`);
@@ -316,6 +317,21 @@ async function compareBaseline(baseline: Server, current: Server, queries: reado
         log(`${query.id} (${benchCase.label}): the baseline answers differently at ${difference.path}`);
       }
     }
+  }
+}
+
+/**
+ * Waits until Neo4j is idle: a server whose client hung up at the end of a measurement may still
+ * be running its statements, which would otherwise load the next system's measurement.
+ */
+async function untilQuiet(neo4jPid: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (let before = cpuSeconds(neo4jPid); Date.now() < deadline;) {
+    await new Promise((wait) => setTimeout(wait, 500));
+    const now = cpuSeconds(neo4jPid);
+    // Under a tenth of a core over half a second: only Neo4j's background work.
+    if (!(now - before > 0.05)) return;
+    before = now;
   }
 }
 
@@ -391,25 +407,29 @@ async function main(): Promise<void> {
 
     const requestsOf = (query: BenchQuery, system: System) =>
       query.cases.map((benchCase) => benchCase.requests[system]);
-    const pidsOf = (system: System) => ({ serverPid: running[system].pid, neo4jPid: database.pid });
     // A warm-up pass first, every query on every system: both JITs (Node's and Neo4j's) have run
     // every code path before anything is timed, whichever system and query come first.
     log(`Warming up: ${options.warmupSeconds} s per query and system`);
+    // The slowest mean latency any system showed for each query while warming up.
+    const slowest = new Map<string, number>();
     for (const query of queries) {
-      for (const system of SYSTEMS) {
-        await measure(running[system].url, requestsOf(query, system), {
+      const warmed = [
+        ...SYSTEMS.map((system) => ({
+          url: running[system].url,
+          requests: requestsOf(query, system),
+          pid: running[system].pid,
+        })),
+        ...(baseline ? [{ url: baseline.url, requests: requestsOf(query, 'ties-graph'), pid: baseline.pid }] : []),
+      ];
+      for (const { url, requests, pid } of warmed) {
+        const warm = await measure(url, requests, {
           connections: options.connections,
           seconds: options.warmupSeconds,
-          ...pidsOf(system),
-        });
-      }
-      if (baseline) {
-        await measure(baseline.url, requestsOf(query, 'ties-graph'), {
-          connections: options.connections,
-          seconds: options.warmupSeconds,
-          serverPid: baseline.pid,
+          serverPid: pid,
           neo4jPid: database.pid,
         });
+        slowest.set(query.id, Math.max(slowest.get(query.id) ?? 0, warm.requests === 0 ? Infinity : warm.mean));
+        await untilQuiet(database.pid);
       }
     }
 
@@ -425,19 +445,26 @@ async function main(): Promise<void> {
     const results: QueryResult[] = [];
     for (const [index, query] of queries.entries()) {
       const rounds = new Map<Measured, Measurement[]>(measuredSystems.map((measured) => [measured, []]));
-      for (let round = 0; round < options.rounds; round += 1) {
+      // A round must hold many requests of the slowest system, or its requests still in flight at
+      // the end of each round (which autocannon drops) would undercount it: slow queries get one.
+      const roundCount =
+        (slowest.get(query.id) ?? Infinity) * 10 <= (options.durationSeconds * 1000) / options.rounds
+          ? options.rounds
+          : 1;
+      for (let round = 0; round < roundCount; round += 1) {
         const first = index + round;
         const order = measuredSystems.map((_, k) => measuredSystems[(k + first) % measuredSystems.length] as Measured);
         for (const measured of order) {
           const target = targetOf(measured);
           const sample = await measure(target.url, requestsOf(query, target.requests), {
             connections: options.connections,
-            seconds: options.durationSeconds / options.rounds,
+            seconds: options.durationSeconds / roundCount,
             serverPid: target.pid,
             neo4jPid: database.pid,
           });
           if (sample.errors > 0) throw new Error(`${measured} answered ${query.id} with errors under load`);
           rounds.get(measured)?.push(sample);
+          await untilQuiet(database.pid);
         }
       }
       const combined = (measured: Measured) => combine(rounds.get(measured) ?? []);
@@ -458,6 +485,7 @@ async function main(): Promise<void> {
         title: query.title,
         description: query.description,
         cases: query.cases.map((benchCase) => benchCase.label),
+        rounds: roundCount,
         measurements,
         ...(baseline ? { baseline: combined('before') } : {}),
       });
