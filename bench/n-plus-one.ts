@@ -1,5 +1,7 @@
 /**
- * Per-request DataLoaders against one hand-written Cypher query, on the same deep request
+ * Three ways to answer the same deep request: field by field through per-request DataLoaders,
+ * the API as it ships (the selection planned into one `entity.prefetch` statement, resolvers
+ * answering from it), and one hand-written Cypher query
  * (test/support/deep-graph.ts: forums → documents → parties, sectors, signatures → signatories'
  * positions …). Starts its own embedded Neo4j in a throw-away directory, loads a generated graph
  * with one ingestReport, checks that both ways give the same answer, then times them alternately.
@@ -197,8 +199,8 @@ async function main(): Promise<void> {
     });
     if (loaded.errors) throw new Error(loaded.errors.map((error) => error.message).join('; '));
 
-    const viaLoaders = async () => {
-      const context = createContext(deps, null);
+    const viaApi = async (prefetch: boolean) => {
+      const context = createContext(deps, null, { prefetch });
       const result = await graphql({
         schema,
         source: DEEP_REQUEST,
@@ -224,16 +226,23 @@ async function main(): Promise<void> {
       return { data: result.data, queries: context.db.queryCount };
     };
 
+    const viaLoaders = () => viaApi(false);
+    const viaPrefetch = () => viaApi(true);
     const a = await viaLoaders();
     const b = await viaOneQuery();
+    const c = await viaPrefetch();
     if (JSON.stringify(canonical(a.data)) !== JSON.stringify(canonical(b.data))) {
       throw new Error('The single query does not give the same answer as the GraphQL request');
+    }
+    if (JSON.stringify(a.data) !== JSON.stringify(c.data)) {
+      throw new Error('The request gives another answer with the prefetch than field by field');
     }
 
     // Wall time, and this process's CPU time: the second holds up on a machine others load too.
     const timings = {
       loaders: { ms: [] as number[], cpu: [] as number[] },
       oneQuery: { ms: [] as number[], cpu: [] as number[] },
+      prefetch: { ms: [] as number[], cpu: [] as number[] },
     };
     const time = async (work: () => Promise<unknown>, into: { ms: number[]; cpu: number[] }) => {
       const started = performance.now();
@@ -246,11 +255,13 @@ async function main(): Promise<void> {
     for (let warmUp = 0; warmUp < 3; warmUp += 1) {
       await viaLoaders();
       await viaOneQuery();
+      await viaPrefetch();
     }
     // Alternating keeps drift (JIT, page cache, other load on the machine) from favouring one.
     for (let run = 0; run < runs; run += 1) {
       await time(viaLoaders, timings.loaders);
       await time(viaOneQuery, timings.oneQuery);
+      await time(viaPrefetch, timings.prefetch);
     }
 
     const documents = (a.data as { forums: { nodes: { documents: unknown[] }[] } }).forums.nodes.flatMap(
@@ -260,6 +271,8 @@ async function main(): Promise<void> {
     const oneQuery = median(timings.oneQuery.ms);
     const loadersCpu = median(timings.loaders.cpu);
     const oneQueryCpu = median(timings.oneQuery.cpu);
+    const prefetch = median(timings.prefetch.ms);
+    const prefetchCpu = median(timings.prefetch.cpu);
     process.stdout.write(
       `${JSON.stringify(
         {
@@ -276,8 +289,15 @@ async function main(): Promise<void> {
             medianMs: Number(oneQuery.toFixed(1)),
             medianNodeCpuMs: Number(oneQueryCpu.toFixed(1)),
           },
+          prefetch: {
+            queries: c.queries,
+            medianMs: Number(prefetch.toFixed(1)),
+            medianNodeCpuMs: Number(prefetchCpu.toFixed(1)),
+          },
           ratio: Number((loaders / oneQuery).toFixed(2)),
           nodeCpuRatio: Number((loadersCpu / oneQueryCpu).toFixed(2)),
+          loadersOverPrefetch: Number((loaders / prefetch).toFixed(2)),
+          prefetchOverOneQuery: Number((prefetch / oneQuery).toFixed(2)),
           loadAverage: loadavg().map((value) => Number(value.toFixed(1))),
         },
         null,

@@ -30,8 +30,13 @@ export interface ContextDeps {
   readonly availability?: AvailabilityGate;
 }
 
+export interface ContextOptions {
+  /** Load each root field's selection ahead in one statement (default); off only to compare both ways in tests. */
+  readonly prefetch?: boolean;
+}
+
 /** The one place a request context is made. */
-export function createContext(deps: ContextDeps, user: User | null = null): Context {
+export function createContext(deps: ContextDeps, user: User | null = null, options: ContextOptions = {}): Context {
   const db = new Executor(deps.driver, {
     database: deps.config.neo4j.database,
     txTimeoutMs: deps.config.neo4j.txTimeoutMs,
@@ -39,7 +44,7 @@ export function createContext(deps: ContextDeps, user: User | null = null): Cont
     onInternalError: (error, queryName) => deps.logger.error(`query ${queryName} failed`, error),
     availability: deps.availability,
   });
-  const loaders = new Loaders(db);
+  const loaders = new Loaders(db, options.prefetch ?? true);
   return {
     user,
     readsNeedAuth: deps.config.auth.requireAuthForReads,

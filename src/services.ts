@@ -34,7 +34,7 @@ export interface Services {
 
 export function createServices(db: Executor, loaders: Loaders): Services {
   return {
-    entity: new EntityService(new EntityRepository(loaders), new EntityListRepository(db)),
+    entity: new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db)),
     export: new ExportService(new ExportRepository(db)),
     graph: new GraphService(new GraphRepository(db)),
     ingest: new IngestService(db),

@@ -32,9 +32,32 @@ export interface KeyedRow {
  */
 export class Loaders {
   private readonly byBatch = new Map<string, DataLoader<string, KeyedRow[]>>();
+  private readonly primed = new Map<string, Map<string, readonly KeyedRow[]>>();
   private parent: Path | undefined;
 
-  constructor(private readonly db: Executor) {}
+  /**
+   * @param prefetching whether root fields may load a request's selection ahead in one statement
+   *   (`EntityRepository.prefetch`); off, every field loads on its own, as it would anyway for
+   *   fields the planner does not cover. Tests turn it off to compare both ways.
+   */
+  constructor(
+    private readonly db: Executor,
+    readonly prefetching = true,
+  ) {}
+
+  /**
+   * Records every row `query` returns for `key`, read by a statement that loaded them ahead
+   * (a prefetch): later loads of that key take them instead of querying. The first rows primed
+   * for a key stay; within a request, they are the same rows.
+   */
+  prime<Row extends KeyedRow>(query: Query<Row>, key: string, rows: readonly Row[]): void {
+    let byKey = this.primed.get(query.name);
+    if (!byKey) {
+      byKey = new Map();
+      this.primed.set(query.name, byKey);
+    }
+    if (!byKey.has(key)) byKey.set(key, rows);
+  }
 
   /** Called by `batchLoadsByParent` as each field resolves: loads that follow belong to its parent. */
   enterField(path: Path): void {
@@ -43,6 +66,9 @@ export class Loaders {
 
   /** Loads every row the query returns for `key`; the query receives all keys as `$keys`. */
   load<Row extends KeyedRow>(query: Query<Row>, key: string): Promise<Row[]> {
+    const primed = this.primed.get(query.name)?.get(key);
+    // Rows are primed only under their own query's name, so they are that query's rows.
+    if (primed) return Promise.resolve([...primed] as Row[]);
     const batch = `${query.name}@${positionOf(this.parent)}`;
     let loader = this.byBatch.get(batch);
     if (!loader) {

@@ -2,8 +2,9 @@ import { DEEP_REQUEST, deepGraphReport } from '../support/deep-graph';
 import { Harness } from '../support/harness';
 
 /**
- * No N+1: every relationship field loads through the request's DataLoaders, so a deep request
- * runs one query per level and field, however many rows each level has.
+ * No N+1. A root field's whole selection loads in one statement (`entity.prefetch`); fields the
+ * prefetch does not cover, and requests run without it, load through the request's DataLoaders,
+ * one query per position and kind of load, however many rows each level has.
  */
 describe('query count', () => {
   let harness: Harness;
@@ -29,11 +30,12 @@ describe('query count', () => {
     await harness.close();
   });
 
-  async function deep(text: string) {
+  async function deep(text: string, prefetch = true) {
     const result = await harness.run<{ forums: { totalCount: number; nodes: { documents: unknown[] }[] } }>(
       DEEP_REQUEST,
       { text },
       null,
+      { prefetch },
     );
     expect(result.errors).toBeUndefined();
     return { data: result.data!, queries: result.context.db.queryCount };
@@ -48,6 +50,16 @@ describe('query count', () => {
     expect(small.data.forums.nodes.flatMap((forum) => forum.documents)).toHaveLength(3);
     expect(large.data.forums.nodes.flatMap((forum) => forum.documents)).toHaveLength(30);
 
+    expect(large.queries).toBe(small.queries);
+    // the page, its count, and everything below the page in one statement
+    expect(large.queries).toBe(3);
+  });
+
+  it('gives the same answer field by field, in a count that grows with depth, not rows', async () => {
+    const prefetched = await deep('large forum');
+    const small = await deep('small forum', false);
+    const large = await deep('large forum', false);
+    expect(large.data).toEqual(prefetched.data);
     expect(large.queries).toBe(small.queries);
     // The page and its count, then one query per position in the answer and kind of load: all
     // relationship fields of the objects at one position share one statement (entity.related).
@@ -67,6 +79,14 @@ describe('query count', () => {
     expect(result.errors).toBeUndefined();
     // the page, then sectors and parties of all 30 documents in one statement
     expect(result.context.db.queryCount).toBe(2);
+    const fieldByField = await harness.run(
+      `{ documents(first: 100, filter: { text: "large document" }) { nodes { sectors { id } parties { __typename } } } }`,
+      {},
+      null,
+      { prefetch: false },
+    );
+    expect(fieldByField.data).toEqual(result.data);
+    expect(fieldByField.context.db.queryCount).toBe(2);
   });
 
   it('batches the same field of aliased root fields, and sibling fields that follow one tie', async () => {
@@ -77,7 +97,8 @@ describe('query count', () => {
       d: document(id: "doc:large-4") { signatures { role } signatories { id } }
     }`);
     expect(result.errors).toBeUndefined();
-    // entity.byId for the four roots, then one SIGNED query for both fields
+    // entity.byId for the three roots that select no relationship, and one prefetch for the
+    // fourth, whose two fields follow the same SIGNED ties
     expect(result.context.db.queryCount).toBe(2);
   });
 });

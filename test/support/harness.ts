@@ -7,7 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 
 import { type App, createApp, listen } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { type Context, createContext, type User } from '../../src/context';
+import { type Context, type ContextOptions, createContext, type User } from '../../src/context';
 import { createSchema } from '../../src/graphql/schema';
 import { createLogger } from '../../src/logger';
 import { authenticateRequest } from '../../src/modules/auth/auth.http';
@@ -46,8 +46,8 @@ export class Harness {
     return this.database.driver;
   }
 
-  context(user: User | null = null): Context {
-    return createContext({ config: this.config, driver: this.driver, logger: this.logger }, user);
+  context(user: User | null = null, options: ContextOptions = {}): Context {
+    return createContext({ config: this.config, driver: this.driver, logger: this.logger }, user, options);
   }
 
   async reset(): Promise<void> {
@@ -70,9 +70,10 @@ export class Harness {
     query: string,
     variables: Record<string, unknown> = {},
     user: User | null = EDITOR,
+    options: ContextOptions = {},
   ): Promise<GraphQLResponse<T> & { context: Context }> {
     const { graphql } = await import('graphql');
-    const context = this.context(user);
+    const context = this.context(user, options);
     const result = await graphql({
       schema: this.schema,
       source: query,

@@ -9,6 +9,7 @@ import { Party } from '../tie/party.type';
 import { Tie } from '../tie/tie.type';
 import { DocumentFilter, DocumentInput } from './document.input';
 import { Document } from './document.type';
+import { FOLLOWS } from '../entity/entity.follows';
 
 @Resolver(() => Document)
 export class DocumentResolver extends EntityResolverBase({
@@ -21,36 +22,36 @@ export class DocumentResolver extends EntityResolverBase({
 }) {
   @FieldResolver(() => Forum, { nullable: true, description: 'The forum it was signed at.' })
   forum(@Root() document: Document, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbour(document.id, 'SIGNED_AT', 'out', 'Forum');
+    return ctx.services.entity.neighbour(document.id, FOLLOWS.Document.forum);
   }
 
   @FieldResolver(() => [Party], { description: 'The regions and organizations it binds.' })
   parties(@Root() document: Document, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(document.id, 'BINDS', 'out');
+    return ctx.services.entity.neighbours(document.id, FOLLOWS.Document.parties);
   }
 
   @FieldResolver(() => [Sector], { description: 'The sectors it covers.' })
   sectors(@Root() document: Document, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(document.id, 'COVERS', 'out', 'Sector');
+    return ctx.services.entity.neighbours(document.id, FOLLOWS.Document.sectors);
   }
 
   @FieldResolver(() => [Tie], { description: 'Signatures (SIGNED ties): who signed, on whose behalf.' })
   signatures(@Root() document: Document, @Ctx() ctx: Context) {
-    return ctx.services.entity.ties(document.id, 'SIGNED', 'in');
+    return ctx.services.entity.ties(document.id, FOLLOWS.Document.signatures);
   }
 
   @FieldResolver(() => [Official], { description: 'The officials who signed it.' })
   signatories(@Root() document: Document, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(document.id, 'SIGNED', 'in', 'Official');
+    return ctx.services.entity.neighbours(document.id, FOLLOWS.Document.signatories);
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The reported group this document belongs to.' })
   partOf(@Root() document: Document, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbour(document.id, 'PART_OF', 'out', 'Document');
+    return ctx.services.entity.neighbour(document.id, FOLLOWS.Document.partOf);
   }
 
   @FieldResolver(() => [Document], { description: 'For a reported group: the documents or sub-groups in it.' })
   parts(@Root() document: Document, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(document.id, 'PART_OF', 'in', 'Document');
+    return ctx.services.entity.neighbours(document.id, FOLLOWS.Document.parts);
   }
 }

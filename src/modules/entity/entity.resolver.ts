@@ -6,14 +6,18 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
 
+import type { GraphQLResolveInfo } from 'graphql';
+
 import type { Context } from '../../context';
 import { Connection, PageArgs } from '../../graphql/pagination';
+import { planForEntities, planForPage } from '../../graphql/prefetch';
 import { Role } from '../auth/auth.roles';
 import type { TypedEntityInput } from '../ingest/entity-writes';
 import { ListOrder } from './entity.input';
@@ -44,8 +48,8 @@ export function EntityResolverBase<T extends object, Input extends object, Filte
   @Resolver(() => objectType)
   abstract class EntityResolver {
     @Query(() => objectType, { name: options.one, nullable: true, description: `A ${type} by id.` })
-    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-      return ctx.services.entity.findOfType(type, id);
+    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return ctx.services.entity.findOfType(type, id, planForEntities(info));
     }
 
     @Query(() => ConnectionType, {
@@ -55,10 +59,11 @@ export function EntityResolverBase<T extends object, Input extends object, Filte
     many(
       @Args(() => PageArgs) page: PageArgs,
       @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
       @Arg('filter', () => filterType, { nullable: true }) filter?: Filter,
       @Arg('orderBy', () => ListOrder, { defaultValue: ListOrder.NAME_ASC }) orderBy: ListOrder = ListOrder.NAME_ASC,
     ) {
-      return ctx.services.entity.list(type, filter, orderBy, page);
+      return ctx.services.entity.list(type, filter, orderBy, page, planForPage(info));
     }
 
     @FieldResolver(() => [Provenance], { description: 'The sources that state this entity, with locators.' })
@@ -96,12 +101,12 @@ export function EntityResolverBase<T extends object, Input extends object, Filte
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any entity by its global id (Relay).' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.entity.find(id);
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.entity.find(id, planForEntities(info));
   }
 
   @Query(() => Entity, { nullable: true, description: 'Any entity by its id, with the fields all entities share.' })
-  entity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.entity.find(id);
+  entity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.entity.find(id, planForEntities(info));
   }
 }

@@ -2,7 +2,9 @@ import { BadUserInputError, NotFoundError } from '../../errors';
 import { decodeCursor, type Page, type PageArgs, toPage } from '../../graphql/pagination';
 import { ListOrder } from './entity.input';
 import type { EntityListRepository, ListFilter, SortKey } from './entity.list.repository';
-import type { Direction, EntityRepository, Provenance, Traversable } from './entity.repository';
+import type { EntityRepository, Provenance } from './entity.repository';
+import type { Follow } from './entity.follows';
+import { isEmptyPlan, type PrefetchPlan } from './entity.prefetch';
 import { type EntityObject, toEntityObject } from './entity.mapper';
 import { type EntityType, matchKey, type TieType } from './entity.model';
 import { toIsoEnd, toIsoStart } from '../../graphql/partial-date';
@@ -50,6 +52,7 @@ export class EntityService {
     input: FilterInput | null | undefined,
     order: ListOrder,
     page: PageArgs,
+    plan?: PrefetchPlan,
   ): Promise<Page<EntityObject>> {
     const given = Object.fromEntries(
       Object.entries(input ?? {}).filter(([key, value]) => key in NO_FILTER && value !== undefined && value !== null),
@@ -68,6 +71,10 @@ export class EntityService {
       throw BadUserInputError.forField('after', 'is not a cursor this API issued');
     }
     const rows = await this.lists.page({ type, filter, sort, descending, after, limit: page.first + 1 });
+    await this.prefetch(
+      rows.slice(0, page.first).map((row) => row.node.id),
+      plan,
+    );
     return toPage(
       rows.map((row) => ({ entity: toEntityObject(row.node), sortKey: row.sortKey })),
       page.first,
@@ -77,14 +84,16 @@ export class EntityService {
     ).mapNodes((row) => row.entity);
   }
 
-  async find(id: string): Promise<EntityObject | null> {
+  /** The entity with this id, or null; `plan` says what else the request will read from it. */
+  async find(id: string, plan?: PrefetchPlan): Promise<EntityObject | null> {
+    await this.prefetch([id], plan);
     const record = await this.repository.byId(id);
     return record ? toEntityObject(record) : null;
   }
 
   /** The entity of one type with this id, or null (an id of another type is not found either). */
-  async findOfType(type: EntityType, id: string): Promise<EntityObject | null> {
-    const entity = await this.find(id);
+  async findOfType(type: EntityType, id: string, plan?: PrefetchPlan): Promise<EntityObject | null> {
+    const entity = await this.find(id, plan);
     return entity?.__typename === type ? entity : null;
   }
 
@@ -98,27 +107,30 @@ export class EntityService {
     return this.repository.provenance(id);
   }
 
-  /** Entities tied to `id` by `type`, optionally only those of one entity type. */
-  async neighbours(id: string, type: Traversable, direction: Direction, only?: EntityType): Promise<EntityObject[]> {
-    const rows = await this.repository.related(id, type, direction);
+  /** Entities tied to `id` as the relationship field `follow` (from `FOLLOWS`) reaches them. */
+  async neighbours(id: string, follow: Follow): Promise<EntityObject[]> {
+    const rows = await this.repository.related(id, follow.tie, follow.direction);
     return rows
-      .filter((row) => only === undefined || row.node.__typename === only)
+      .filter((row) => follow.only === undefined || row.node.__typename === follow.only)
       .map((row) => toEntityObject(row.node));
   }
 
-  async neighbour(
-    id: string,
-    type: Traversable,
-    direction: Direction,
-    only?: EntityType,
-  ): Promise<EntityObject | null> {
-    const [first] = await this.neighbours(id, type, direction, only);
+  async neighbour(id: string, follow: Follow): Promise<EntityObject | null> {
+    const [first] = await this.neighbours(id, follow);
     return first ?? null;
   }
 
   /** The ties themselves, for ties that carry details (positions, attendance, signatures). */
-  async ties(id: string, type: TieType, direction: Direction): Promise<Tie[]> {
-    const rows = await this.repository.related(id, type, direction);
-    return rows.map((row) => toTie(type, id, row.node.id, direction, row.tie));
+  async ties(id: string, follow: Follow<TieType>): Promise<Tie[]> {
+    const rows = await this.repository.related(id, follow.tie, follow.direction);
+    return rows.map((row) => toTie(follow.tie, id, row.node.id, follow.direction, row.tie));
+  }
+
+  /**
+   * Loads, in one statement, the entities `ids` and everything `plan` says the rest of the
+   * request will read from them, so that the field resolvers that follow read from memory.
+   */
+  private async prefetch(ids: readonly string[], plan: PrefetchPlan | undefined): Promise<void> {
+    if (plan && !isEmptyPlan(plan)) await this.repository.prefetch(ids, plan);
   }
 }

@@ -10,6 +10,7 @@ import { Party } from '../tie/party.type';
 import { Tie } from '../tie/tie.type';
 import { ForumFilter, ForumInput } from './forum.input';
 import { Forum } from './forum.type';
+import { FOLLOWS } from '../entity/entity.follows';
 
 @Resolver(() => Forum)
 export class ForumResolver extends EntityResolverBase({
@@ -22,50 +23,50 @@ export class ForumResolver extends EntityResolverBase({
 }) {
   @FieldResolver(() => Region, { nullable: true, description: 'Where it was held.' })
   place(@Root() forum: Forum, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbour(forum.id, 'HELD_IN', 'out', 'Region');
+    return ctx.services.entity.neighbour(forum.id, FOLLOWS.Forum.place);
   }
 
   @FieldResolver(() => [Party], { description: 'The regions and organizations taking part.' })
   participants(@Root() forum: Forum, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(forum.id, 'INVOLVES', 'out');
+    return ctx.services.entity.neighbours(forum.id, FOLLOWS.Forum.participants);
   }
 
   @FieldResolver(() => Forum, { nullable: true, description: 'The series this forum is an edition of.' })
   series(@Root() forum: Forum, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbour(forum.id, 'IN_SERIES', 'out', 'Forum');
+    return ctx.services.entity.neighbour(forum.id, FOLLOWS.Forum.series);
   }
 
   @FieldResolver(() => [Forum], { description: 'For a series: its editions.' })
   editions(@Root() forum: Forum, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(forum.id, 'IN_SERIES', 'in', 'Forum');
+    return ctx.services.entity.neighbours(forum.id, FOLLOWS.Forum.editions);
   }
 
   @FieldResolver(() => [Forum], { description: 'Events held alongside this one (e.g. an official visit).' })
   async heldAlongside(@Root() forum: Forum, @Ctx() ctx: Context) {
     const [outgoing, incoming] = await Promise.all([
-      ctx.services.entity.neighbours(forum.id, 'HELD_ALONGSIDE', 'out', 'Forum'),
-      ctx.services.entity.neighbours(forum.id, 'HELD_ALONGSIDE', 'in', 'Forum'),
+      ctx.services.entity.neighbours(forum.id, FOLLOWS.Forum.heldAlongside[0]),
+      ctx.services.entity.neighbours(forum.id, FOLLOWS.Forum.heldAlongside[1]),
     ]);
     return [...outgoing, ...incoming];
   }
 
   @FieldResolver(() => [Document], { description: 'Documents signed at this forum.' })
   documents(@Root() forum: Forum, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(forum.id, 'SIGNED_AT', 'in', 'Document');
+    return ctx.services.entity.neighbours(forum.id, FOLLOWS.Forum.documents);
   }
 
   @FieldResolver(() => [Tie], { description: 'Who attended (ATTENDED ties), in what role, on whose behalf.' })
   attendance(@Root() forum: Forum, @Ctx() ctx: Context) {
-    return ctx.services.entity.ties(forum.id, 'ATTENDED', 'in');
+    return ctx.services.entity.ties(forum.id, FOLLOWS.Forum.attendance);
   }
 
   @FieldResolver(() => [Official], { description: 'The officials who attended.' })
   attendees(@Root() forum: Forum, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(forum.id, 'ATTENDED', 'in', 'Official');
+    return ctx.services.entity.neighbours(forum.id, FOLLOWS.Forum.attendees);
   }
 
   @FieldResolver(() => [Figure], { description: 'Figures stated at this forum.' })
   figures(@Root() forum: Forum, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(forum.id, 'REPORTED_AT', 'in', 'Figure');
+    return ctx.services.entity.neighbours(forum.id, FOLLOWS.Forum.figures);
   }
 }

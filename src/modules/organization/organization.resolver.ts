@@ -8,6 +8,7 @@ import { Region } from '../region/region.type';
 import { Tie } from '../tie/tie.type';
 import { OrganizationFilter, OrganizationInput } from './organization.input';
 import { Organization } from './organization.type';
+import { FOLLOWS } from '../entity/entity.follows';
 
 @Resolver(() => Organization)
 export class OrganizationResolver extends EntityResolverBase({
@@ -20,33 +21,33 @@ export class OrganizationResolver extends EntityResolverBase({
 }) {
   @FieldResolver(() => Region, { nullable: true, description: 'Where the organization is based.' })
   region(@Root() organization: Organization, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbour(organization.id, 'BASED_IN', 'out', 'Region');
+    return ctx.services.entity.neighbour(organization.id, FOLLOWS.Organization.region);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The larger body this one belongs to.' })
   parent(@Root() organization: Organization, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbour(organization.id, 'PART_OF', 'out', 'Organization');
+    return ctx.services.entity.neighbour(organization.id, FOLLOWS.Organization.parent);
   }
 
   @FieldResolver(() => [Organization], { description: 'Bodies that belong to this one.' })
   parts(@Root() organization: Organization, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(organization.id, 'PART_OF', 'in', 'Organization');
+    return ctx.services.entity.neighbours(organization.id, FOLLOWS.Organization.parts);
   }
 
   @FieldResolver(() => [Tie], {
     description: 'Positions held in this organization (HOLDS ties), with titles and periods.',
   })
   positions(@Root() organization: Organization, @Ctx() ctx: Context) {
-    return ctx.services.entity.ties(organization.id, 'HOLDS', 'in');
+    return ctx.services.entity.ties(organization.id, FOLLOWS.Organization.positions);
   }
 
   @FieldResolver(() => [Document], { description: 'Documents this organization is a party to.' })
   documents(@Root() organization: Organization, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(organization.id, 'BINDS', 'in', 'Document');
+    return ctx.services.entity.neighbours(organization.id, FOLLOWS.Organization.documents);
   }
 
   @FieldResolver(() => [Forum], { description: 'Forums this organization took part in.' })
   forums(@Root() organization: Organization, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(organization.id, 'INVOLVES', 'in', 'Forum');
+    return ctx.services.entity.neighbours(organization.id, FOLLOWS.Organization.forums);
   }
 }

@@ -9,6 +9,7 @@ import { Official } from '../official/official.type';
 import { Organization } from '../organization/organization.type';
 import { RegionFilter, RegionInput } from './region.input';
 import { Region } from './region.type';
+import { FOLLOWS } from '../entity/entity.follows';
 
 @Resolver(() => Region)
 export class RegionResolver extends EntityResolverBase({
@@ -21,37 +22,37 @@ export class RegionResolver extends EntityResolverBase({
 }) {
   @FieldResolver(() => Region, { nullable: true, description: 'The region this one is part of (Xinjiang → China).' })
   parent(@Root() region: Region, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbour(region.id, 'PART_OF', 'out', 'Region');
+    return ctx.services.entity.neighbour(region.id, FOLLOWS.Region.parent);
   }
 
   @FieldResolver(() => [Region], { description: 'The regions that are part of this one.' })
   parts(@Root() region: Region, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(region.id, 'PART_OF', 'in', 'Region');
+    return ctx.services.entity.neighbours(region.id, FOLLOWS.Region.parts);
   }
 
   @FieldResolver(() => [Organization], { description: 'Organizations based in this region.' })
   organizations(@Root() region: Region, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(region.id, 'BASED_IN', 'in', 'Organization');
+    return ctx.services.entity.neighbours(region.id, FOLLOWS.Region.organizations);
   }
 
   @FieldResolver(() => [Document], { description: 'Documents this region is a party to.' })
   documents(@Root() region: Region, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(region.id, 'BINDS', 'in', 'Document');
+    return ctx.services.entity.neighbours(region.id, FOLLOWS.Region.documents);
   }
 
   @FieldResolver(() => [Forum], { description: 'Forums held in this region.' })
   forumsHosted(@Root() region: Region, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(region.id, 'HELD_IN', 'in', 'Forum');
+    return ctx.services.entity.neighbours(region.id, FOLLOWS.Region.forumsHosted);
   }
 
   @FieldResolver(() => [Forum], { description: 'Forums this region took part in.' })
   forums(@Root() region: Region, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(region.id, 'INVOLVES', 'in', 'Forum');
+    return ctx.services.entity.neighbours(region.id, FOLLOWS.Region.forums);
   }
 
   @FieldResolver(() => [Figure], { description: 'Reported figures concerning this region.' })
   figures(@Root() region: Region, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(region.id, 'BETWEEN', 'in', 'Figure');
+    return ctx.services.entity.neighbours(region.id, FOLLOWS.Region.figures);
   }
 
   @FieldResolver(() => [Official], {

@@ -5,6 +5,7 @@ import { Document } from '../document/document.type';
 import { EntityResolverBase } from '../entity/entity.resolver';
 import { SectorFilter, SectorInput } from './sector.input';
 import { Sector } from './sector.type';
+import { FOLLOWS } from '../entity/entity.follows';
 
 @Resolver(() => Sector)
 export class SectorResolver extends EntityResolverBase({
@@ -17,6 +18,6 @@ export class SectorResolver extends EntityResolverBase({
 }) {
   @FieldResolver(() => [Document], { description: 'Documents covering this sector.' })
   documents(@Root() sector: Sector, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(sector.id, 'COVERS', 'in', 'Document');
+    return ctx.services.entity.neighbours(sector.id, FOLLOWS.Sector.documents);
   }
 }

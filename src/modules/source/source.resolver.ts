@@ -5,6 +5,7 @@ import { EntityResolverBase } from '../entity/entity.resolver';
 import { Entity } from '../entity/entity.type';
 import { SourceFilter, SourceInput } from './source.input';
 import { Source } from './source.type';
+import { FOLLOWS } from '../entity/entity.follows';
 
 @Resolver(() => Source)
 export class SourceResolver extends EntityResolverBase({
@@ -17,6 +18,6 @@ export class SourceResolver extends EntityResolverBase({
 }) {
   @FieldResolver(() => [Entity], { description: 'The entities this source states.' })
   statedEntities(@Root() source: Source, @Ctx() ctx: Context) {
-    return ctx.services.entity.neighbours(source.id, 'STATED_IN', 'in');
+    return ctx.services.entity.neighbours(source.id, FOLLOWS.Source.statedEntities);
   }
 }
