@@ -2,7 +2,8 @@ import 'reflect-metadata';
 
 import { getIntrospectionQuery, type GraphQLSchema, parse } from 'graphql';
 
-import { estimate } from './cost';
+import type { Limits } from '../config';
+import { costLimitPlugin, estimate } from './cost';
 import { createSchema } from './schema';
 
 describe('query cost', () => {
@@ -34,5 +35,17 @@ describe('query cost', () => {
 
   it('lets the standard introspection query through the default limit', () => {
     expect(cost(getIntrospectionQuery()).cost).toBeLessThan(10_000);
+  });
+
+  it('keeps an estimate per document and variables, so other variables are judged on their own', async () => {
+    const limits = { maxPageSize: 100, maxCost: 10_000 } as Limits;
+    const hooks = await costLimitPlugin(schema, limits).requestDidStart!({} as never);
+    const document = parse('query ($n: Int!) { forums(first: $n) { nodes { id } } }');
+    const check = async (n: number) =>
+      hooks!.didResolveOperation!({ document, request: { variables: { n } }, operationName: undefined } as never);
+    await expect(check(10)).resolves.toBeUndefined();
+    await expect(check(500)).rejects.toMatchObject({ extensions: { code: 'PAGE_TOO_LARGE' } });
+    await expect(check(10)).resolves.toBeUndefined();
+    await expect(check(500)).rejects.toMatchObject({ extensions: { code: 'PAGE_TOO_LARGE' } });
   });
 });

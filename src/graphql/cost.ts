@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  type DocumentNode,
   getNamedType,
   getNullableType,
   GraphQLError,
@@ -53,23 +54,40 @@ export function estimate(options: Omit<Parameters<typeof getComplexity>[0], 'est
   return { cost, largestPage };
 }
 
+/** How many estimates are kept per parsed document (one per operation name and variables). */
+const ESTIMATES_PER_DOCUMENT = 64;
+
 /**
  * Refuses an operation whose estimated cost, or any page size, is over the limit, before it runs.
  * It runs once the operation is known to be valid and its variables are at hand.
+ *
+ * Estimates are kept per parsed document: Apollo Server hands every request with the same query
+ * text the same parsed document, and walking it again for every request was a noticeable part of
+ * a small request's CPU (docs/benchmarks.md).
  */
 export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin {
+  const estimates = new WeakMap<DocumentNode, Map<string, { cost: number; largestPage: number }>>();
   return {
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ document, request, operationName }) {
           let estimated: { cost: number; largestPage: number };
+          const variables = request.variables ?? {};
+          const key = JSON.stringify([operationName ?? null, variables]);
+          let known = estimates.get(document);
+          if (!known) {
+            known = new Map();
+            estimates.set(document, known);
+          }
           try {
-            estimated = estimate({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              ...(operationName ? { operationName } : {}),
-            });
+            estimated =
+              known.get(key) ??
+              estimate({
+                schema,
+                query: document,
+                variables,
+                ...(operationName ? { operationName } : {}),
+              });
           } catch (error) {
             if (error instanceof GraphQLError && error.message === TOO_MANY_NODES) {
               throw new GraphQLError('The query has too many fields to estimate its cost', {
@@ -80,6 +98,8 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
             // BAD_USER_INPUT before any resolver runs, so there is nothing to protect here.
             return Promise.resolve();
           }
+          if (known.size >= ESTIMATES_PER_DOCUMENT) known.clear();
+          known.set(key, estimated);
           if (estimated.largestPage > limits.maxPageSize) {
             throw new LimitExceededError(
               ErrorCode.PageTooLarge,

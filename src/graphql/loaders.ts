@@ -64,11 +64,17 @@ export class Loaders {
     this.parent = path.prev;
   }
 
-  /** Loads every row the query returns for `key`; the query receives all keys as `$keys`. */
-  load<Row extends KeyedRow>(query: Query<Row>, key: string): Promise<Row[]> {
+  /** The rows primed for `key` under `query`'s name, if any; callers must not change them. */
+  primedRows<Row extends KeyedRow>(query: Query<Row>, key: string): Promise<Row[]> | undefined {
     const primed = this.primed.get(query.name)?.get(key);
     // Rows are primed only under their own query's name, so they are that query's rows.
-    if (primed) return Promise.resolve([...primed] as Row[]);
+    return primed ? Promise.resolve(primed as Row[]) : undefined;
+  }
+
+  /** Loads every row the query returns for `key`; the query receives all keys as `$keys`. */
+  load<Row extends KeyedRow>(query: Query<Row>, key: string): Promise<Row[]> {
+    const primed = this.primedRows(query, key);
+    if (primed) return primed;
     const batch = `${query.name}@${positionOf(this.parent)}`;
     let loader = this.byBatch.get(batch);
     if (!loader) {

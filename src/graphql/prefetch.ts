@@ -100,6 +100,7 @@ class SelectionPlanner {
     tieFields: GraphQLFieldMap<unknown, unknown>,
   ): void {
     const load = plan.follow(follow.tie, follow.direction, anchor);
+    load.readDetails();
     const far = follow.direction === 'out' ? 'to' : 'from';
     for (const fieldNodes of this.fieldsOf(nodes, 'Tie').values()) {
       const name = fieldNodes[0]?.name.value ?? '';

@@ -15,6 +15,8 @@ export interface PrefetchPlan {
 export interface PrefetchFollow {
   readonly tie: Traversable;
   readonly direction: Direction;
+  /** Whether a field reads the ties themselves (signatures, positions), not only what they reach. */
+  readonly details: boolean;
   /** Follow it only from entities of these types; null: from every entity at this position. */
   readonly anchors: readonly EntityType[] | null;
   /** What to read from the entities it reaches. */
@@ -69,6 +71,7 @@ export class PrefetchPlanBuilder {
       follows: [...this.follows.values()].map((follow) => ({
         tie: follow.tie,
         direction: follow.direction,
+        details: follow.details,
         anchors: [...this.types].every((type) => follow.anchors.has(type)) ? null : [...follow.anchors].sort(),
         next: follow.next.build(),
         behalf: follow.behalf?.build() ?? null,
@@ -80,12 +83,18 @@ export class PrefetchPlanBuilder {
 export class FollowBuilder {
   readonly anchors = new Set<EntityType>();
   behalf: PrefetchPlanBuilder | null = null;
+  details = false;
 
   constructor(
     readonly tie: Traversable,
     readonly direction: Direction,
     readonly next: PrefetchPlanBuilder,
   ) {}
+
+  /** A field reads the ties' own properties. */
+  readDetails(): void {
+    this.details = true;
+  }
 
   /** The builder for the party the ties act for (`onBehalfOf`), made on first use. */
   onBehalfOf(): PrefetchPlanBuilder {

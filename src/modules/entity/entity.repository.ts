@@ -5,7 +5,7 @@ import { defineQuery, type Params } from '../../db/query';
 import type { Loaders } from '../../graphql/loaders';
 import { entityColumn, entityProjection, type EntityRecord, tieProvenanceColumns } from './entity.record';
 import type { TieType } from './entity.model';
-import type { PrefetchPlan } from './entity.prefetch';
+import type { PrefetchFollow, PrefetchPlan } from './entity.prefetch';
 
 /** Ties followed by traversals: the catalog's, plus the provenance of nodes. */
 export type Traversable = TieType | 'STATED_IN';
@@ -81,88 +81,128 @@ const relatedQuery = defineQuery(
   relatedRow,
 );
 
+/**
+ * The name under which a prefetch primes the rows of `entity.related` it read without the ties'
+ * details, for fields that read only the entities reached. Never sent to Neo4j on its own: a load
+ * it has no rows for goes to `entity.related`.
+ */
+const relatedEntitiesQuery = defineQuery('entity.related.entities', relatedQuery.cypher, relatedRow);
+const NO_DETAILS: TieRecord = tieColumn.parse({});
+
 export interface Provenance {
   readonly sourceId: string;
   readonly locator: string | null;
   readonly recordedAt: string;
 }
 
-const provenanceItem = z.object({ sourceId: z.string(), locator: z.string().nullable(), recordedAt: z.string() });
+/**
+ * What a prefetch statement returns. Each position of the plan (the roots, the entities a follow
+ * reaches, the parties ties act for) is read once per distinct entity, however often the entity
+ * occurs in the answer: `entities` holds every entity once; `positions[i]` the ids at position i;
+ * `ties[k]` the ties of follow k, by anchor id; `sources[j]` the provenance at a position.
+ */
+const prefetchRow = z.object({
+  entities: z.array(entityColumn),
+  positions: z.array(z.array(z.string())),
+  ties: z.array(z.array(z.object({ key: z.string(), tie: tieColumn.optional(), to: z.string() }))),
+  sources: z.array(
+    z.array(
+      z.object({ key: z.string(), sourceId: z.string(), locator: z.string().nullable(), recordedAt: z.string() }),
+    ),
+  ),
+});
 
-/** An entity as a prefetch statement returns it: the node, its provenance, the ties of each follow. */
-interface PrefetchedEntity {
-  readonly node: EntityRecord;
-  readonly sources: Provenance[] | null;
-  /** Entry i holds the ties of the plan's follow i. */
-  readonly follows: PrefetchedTie[][];
+/** Where each part of a prefetch statement's answer belongs in the plan. */
+interface PrefetchLayout {
+  /** Per follow, in the order of the statement's `ties`: the follow and the position it starts from. */
+  readonly follows: { readonly follow: PrefetchFollow; readonly from: number }[];
+  /** Per entry of the statement's `sources`: the position whose provenance it holds. */
+  readonly sources: number[];
 }
-
-interface PrefetchedTie {
-  readonly tie: TieRecord;
-  readonly to: PrefetchedEntity;
-  readonly behalf: PrefetchedEntity[];
-}
-
-const prefetchedEntity: z.ZodType<PrefetchedEntity> = z.lazy(() =>
-  z.object({
-    node: entityColumn,
-    sources: z.array(provenanceItem).nullable(),
-    follows: z.array(z.array(prefetchedTie)),
-  }),
-);
-const prefetchedTie: z.ZodType<PrefetchedTie> = z.lazy(() =>
-  z.object({ tie: tieColumn, to: prefetchedEntity, behalf: z.array(prefetchedEntity) }),
-);
 
 /**
- * The statement that reads entities and everything a plan follows from them: the entity as
- * `entity.byId` returns it, and nested `COLLECT` subqueries returning what `entity.provenance` and
- * `entity.related` would. The text depends only on the plan's shape (Neo4j caches its plan);
- * the tie types and entity types are parameters.
+ * The statement that reads the entities `$ids` and what a plan follows from them, level by level:
+ * one `CALL` per follow collects its ties from all the distinct entities at its position, and the
+ * distinct entities they reach form the next position. Each entity is projected once. The text
+ * depends only on the plan's shape (Neo4j caches its plan); tie types and entity types are
+ * parameters.
  */
-function prefetchStatement(plan: PrefetchPlan): { cypher: string; params: Params } {
+function prefetchStatement(plan: PrefetchPlan): { cypher: string; params: Params; layout: PrefetchLayout } {
   const params: Params = {};
-  let next = 0;
+  const clauses = ['UNWIND $ids AS id MATCH (root:Entity {id: id}) WITH collect(DISTINCT root) AS p0'];
+  const positions: string[] = [];
+  const layout: PrefetchLayout = { follows: [], sources: [] };
 
-  const entity = (node: string, at: PrefetchPlan): string => {
-    const sources = at.sources
-      ? `COLLECT {
-           MATCH (${node})-[p${node}:STATED_IN]->(s${node}:Source)
-           WITH p${node}, s${node} ORDER BY s${node}.id, p${node}.locator
-           RETURN {sourceId: s${node}.id, locator: CASE p${node}.locator WHEN '' THEN null ELSE p${node}.locator END,
-                   recordedAt: toString(p${node}.recordedAt)}
-         }`
-      : 'null';
-    const follows = at.follows.map((follow) => {
-      const index = (next += 1);
-      const [tie, to, anchors, party] = [`r${index}`, `n${index}`, `a${index}`, `b${index}`];
-      params[`t${index}`] = follow.tie;
+  const visit = (at: PrefetchPlan): void => {
+    const index = positions.length;
+    const entities = `p${index}`;
+    positions.push(entities);
+    if (at.sources) {
+      const sources = `s${layout.sources.length}`;
+      layout.sources.push(index);
+      clauses.push(`CALL (${entities}) {
+        UNWIND ${entities} AS e
+        MATCH (e)-[stated:STATED_IN]->(source:Source)
+        WITH e, stated, source ORDER BY source.id, stated.locator
+        RETURN collect({key: e.id, sourceId: source.id,
+                        locator: CASE stated.locator WHEN '' THEN null ELSE stated.locator END,
+                        recordedAt: toString(stated.recordedAt)}) AS ${sources}
+      }`);
+    }
+    for (const follow of at.follows) {
+      const k = layout.follows.length;
+      const ties = `t${k}`;
+      layout.follows.push({ follow, from: index });
+      params[`type${k}`] = follow.tie;
       let guard = '';
       if (follow.anchors) {
-        params[`g${index}`] = follow.anchors;
-        guard = `WHERE any(${anchors} IN labels(${node}) WHERE ${anchors} IN $g${index})`;
+        params[`anchors${k}`] = follow.anchors;
+        guard = `WHERE any(label IN labels(a) WHERE label IN $anchors${k})`;
       }
       const pattern =
-        follow.direction === 'out'
-          ? `(${node})-[${tie}:$($t${index})]->(${to}:Entity)`
-          : `(${node})<-[${tie}:$($t${index})]-(${to}:Entity)`;
-      const behalf = follow.behalf
-        ? `COLLECT { MATCH (${party}:Entity {id: ${tie}.onBehalfOf}) RETURN ${entity(party, follow.behalf)} }`
-        : '[]';
-      return `COLLECT {
+        follow.direction === 'out' ? `(a)-[r:$($type${k})]->(b:Entity)` : `(a)<-[r:$($type${k})]-(b:Entity)`;
+      clauses.push(`CALL (${entities}) {
+        UNWIND ${entities} AS a
         MATCH ${pattern}
         ${guard}
-        WITH ${tie}, ${to} ORDER BY ${to}.name, ${to}.id
-        RETURN {tie: ${tie} {.*, createdAt: toString(${tie}.createdAt)}, to: ${entity(to, follow.next)}, behalf: ${behalf}}
-      }`;
-    });
-    return `{node: ${entityProjection(node)}, sources: ${sources}, follows: [${follows.join(', ')}]}`;
+        WITH a, r, b ORDER BY b.name, b.id
+        RETURN collect({key: a.id, ${follow.details ? 'tie: r {.*, createdAt: toString(r.createdAt)}, ' : ''}to: b.id}) AS ${ties},
+               collect(DISTINCT b) AS p${positions.length}
+      }`);
+      visit(follow.next);
+      if (follow.behalf) {
+        clauses.push(`CALL (${ties}) {
+          UNWIND ${ties} AS t
+          WITH DISTINCT t.tie.onBehalfOf AS party WHERE party IS NOT NULL
+          MATCH (x:Entity {id: party})
+          RETURN collect(x) AS p${positions.length}
+        }`);
+        visit(follow.behalf);
+      }
+    }
   };
+  visit(plan);
 
-  const cypher = `UNWIND $ids AS id
-    MATCH (root:Entity {id: id})
-    RETURN ${entity('root', plan)} AS entity`;
-  return { cypher, params };
+  clauses.push(`CALL (${positions.join(', ')}) {
+    UNWIND ${positions.join(' + ')} AS e
+    WITH DISTINCT e
+    RETURN collect(${entityProjection('e')}) AS entities
+  }`);
+  clauses.push(`RETURN entities,
+    [${positions.map((list) => `[e IN ${list} | e.id]`).join(', ')}] AS positions,
+    [${layout.follows.map((_, k) => `t${k}`).join(', ')}] AS ties,
+    [${layout.sources.map((_, j) => `s${j}`).join(', ')}] AS sources`);
+  return { cypher: clauses.join('\n'), params, layout };
+}
+
+function groupByKey<Row extends { key: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const grouped = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = grouped.get(row.key);
+    if (group) group.push(row);
+    else grouped.set(row.key, [row]);
+  }
+  return grouped;
 }
 
 /** Reads shared by every entity type; writes live in `ingest.repository.ts`. */
@@ -179,37 +219,33 @@ export class EntityRepository {
    */
   async prefetch(ids: readonly string[], plan: PrefetchPlan): Promise<void> {
     if (ids.length === 0 || !this.loaders.prefetching) return;
-    const { cypher, params } = prefetchStatement(plan);
-    const rows = await this.db.read(defineQuery('entity.prefetch', cypher, z.object({ entity: prefetchedEntity })), {
+    const { cypher, params, layout } = prefetchStatement(plan);
+    const row = await this.db.readOne(defineQuery('entity.prefetch', cypher, prefetchRow), {
       ...params,
       ids: [...new Set(ids)],
     });
-    for (const row of rows) this.prime(row.entity, plan);
-  }
+    if (!row) return;
+    const entities = new Map(row.entities.map((node) => [node.id, node]));
+    for (const node of entities.values()) this.loaders.prime(entityByIdQuery, node.id, [{ key: node.id, node }]);
 
-  private prime(entity: PrefetchedEntity, plan: PrefetchPlan): void {
-    const { node } = entity;
-    this.loaders.prime(entityByIdQuery, node.id, [{ key: node.id, node }]);
-    if (entity.sources) {
-      this.loaders.prime(
-        provenanceQuery,
-        node.id,
-        entity.sources.map((item) => ({ key: node.id, ...item })),
-      );
-    }
-    plan.follows.forEach((follow, index) => {
-      // A follow guarded by type returns nothing for other entities: that is no answer for them.
-      if (follow.anchors && !follow.anchors.includes(node.__typename)) return;
-      const ties = entity.follows[index] ?? [];
-      const key = `${follow.direction} ${follow.tie} ${node.id}`;
-      this.loaders.prime(
-        relatedQuery,
-        key,
-        ties.map((item) => ({ key, tie: item.tie, node: item.to.node })),
-      );
-      for (const item of ties) {
-        this.prime(item.to, follow.next);
-        if (follow.behalf) for (const party of item.behalf) this.prime(party, follow.behalf);
+    layout.sources.forEach((position, index) => {
+      const grouped = groupByKey(row.sources[index] ?? []);
+      for (const id of row.positions[position] ?? []) this.loaders.prime(provenanceQuery, id, grouped.get(id) ?? []);
+    });
+    layout.follows.forEach(({ follow, from }, index) => {
+      const grouped = groupByKey(row.ties[index] ?? []);
+      for (const id of row.positions[from] ?? []) {
+        const anchor = entities.get(id);
+        // A follow guarded by type reads nothing for other entities: that is no answer for them.
+        if (!anchor || (follow.anchors && !follow.anchors.includes(anchor.__typename))) continue;
+        const key = `${follow.direction} ${follow.tie} ${id}`;
+        const rows: RelatedRow[] = [];
+        for (const item of grouped.get(id) ?? []) {
+          const node = entities.get(item.to);
+          if (node) rows.push({ key, tie: item.tie ?? NO_DETAILS, node });
+        }
+        // Rows without the ties' details only answer fields that read none (`relatedEntities`).
+        this.loaders.prime(follow.details ? relatedQuery : relatedEntitiesQuery, key, rows);
       }
     });
   }
@@ -225,5 +261,11 @@ export class EntityRepository {
 
   related(id: string, type: Traversable, direction: Direction): Promise<RelatedRow[]> {
     return this.loaders.load(relatedQuery, `${direction} ${type} ${id}`);
+  }
+
+  /** Like `related`, for callers that read only the entities reached: their ties may lack details. */
+  relatedEntities(id: string, type: Traversable, direction: Direction): Promise<RelatedRow[]> {
+    const key = `${direction} ${type} ${id}`;
+    return this.loaders.primedRows(relatedEntitiesQuery, key) ?? this.loaders.load(relatedQuery, key);
   }
 }

@@ -109,7 +109,7 @@ export class EntityService {
 
   /** Entities tied to `id` as the relationship field `follow` (from `FOLLOWS`) reaches them. */
   async neighbours(id: string, follow: Follow): Promise<EntityObject[]> {
-    const rows = await this.repository.related(id, follow.tie, follow.direction);
+    const rows = await this.repository.relatedEntities(id, follow.tie, follow.direction);
     return rows
       .filter((row) => follow.only === undefined || row.node.__typename === follow.only)
       .map((row) => toEntityObject(row.node));
