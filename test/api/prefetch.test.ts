@@ -104,6 +104,18 @@ describe('prefetching a selection in one statement', () => {
     expect(withPrefetch).toBe(1);
   });
 
+  it('reads ties with their details where one position asks for them and another does not', async () => {
+    // The forum's ATTENDED ties are read for their officials first, then again, two levels
+    // down, as attendance with roles and sources: the second must not get the first's rows.
+    const { data, withPrefetch } = await bothWays(`{
+      forum(id: "forum:kz-xuar-cross-border-dialogue-2") {
+        attendees { id forums { id attendance { role sources { sourceId } onBehalfOf { __typename } } } }
+      }
+    }`);
+    expect(JSON.stringify(data)).toContain('sourceId');
+    expect(withPrefetch).toBe(1);
+  });
+
   it('prefetches the entities of a page in one statement after the page', async () => {
     const { withPrefetch } = await bothWays(`{
       documents(first: 5, orderBy: NAME_DESC) {
