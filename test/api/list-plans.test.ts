@@ -145,4 +145,46 @@ describe('list plans', () => {
     const [laterPage] = await plansOf(query, { after: cursor.data!.documents.pageInfo.endCursor });
     expect(laterPage!.some((operator) => /^NodeIndexSeekByRange.*:Document\(signedOn\)/.test(operator))).toBe(true);
   });
+
+  // A later page seeks its sort index at the cursor rather than walking it from the top and
+  // filtering up to the cursor (which would make page n cost n pages), and stops after a page
+  // rather than reading the index from the cursor to its end. The filter is the
+  // benchmark's Q3 kind: an index of its own (valueAmount) the planner could pick instead. The
+  // cursor comes after ten rows, past the documents missing a date (first ascending), so it sits
+  // among the rows that have the sort property.
+  it.each([
+    ['NAME_ASC', 'name'],
+    ['NAME_DESC', 'name'],
+    ['DATE_ASC', 'signedOn'],
+    ['DATE_DESC', 'signedOn'],
+    ['VALUE_ASC', 'valueAmount'],
+    ['VALUE_DESC', 'valueAmount'],
+  ])('seeks the sort index at the cursor for a later %s page', async (orderBy, property) => {
+    const query = `query ($orderBy: ListOrder, $filter: DocumentFilter, $first: Int, $after: String) {
+      documents(orderBy: $orderBy, filter: $filter, first: $first, after: $after) { pageInfo { endCursor } nodes { id } }
+    }`;
+    const filter = { kinds: ['AGREEMENT', 'CONTRACT'], valueMin: 1000 };
+    const cursor = await harness.run<{ documents: { pageInfo: { endCursor: string } } }>(query, {
+      orderBy,
+      filter,
+      first: 10,
+    });
+    expect(cursor.errors).toBeUndefined();
+    const [laterPage] = await plansOf(query, {
+      orderBy,
+      filter,
+      first: 3,
+      after: cursor.data!.documents.pageInfo.endCursor,
+    });
+    const seek = new RegExp(
+      `^NodeIndexSeekByRange.*:Document\\(${property}\\) WHERE .*${property} [<>]= \\$afterValue`,
+    );
+    expect(laterPage!.filter((operator) => seek.test(operator))).toHaveLength(1);
+    // and stops after a page, in the index's order (ascending, the section with the property comes
+    // second, after the documents missing it)
+    expect(laterPage!.some((operator) => operator.startsWith(`PartialTop \`n.${property}\``))).toBe(true);
+    expect(
+      laterPage!.some((operator) => operator.startsWith(`NodeIndexScan RANGE INDEX n:Document(${property})`)),
+    ).toBe(false);
+  });
 });
