@@ -56,6 +56,22 @@ export function estimate(options: Omit<Parameters<typeof getComplexity>[0], 'est
 
 /** How many estimates are kept per parsed document (one per operation name and variables). */
 const ESTIMATES_PER_DOCUMENT = 64;
+/** Variables longer than this as JSON (large reports to ingest) are estimated every time, not kept. */
+const LONGEST_KEPT_KEY = 4096;
+
+/**
+ * What an estimate is kept under, besides its document; undefined for variables not worth keeping
+ * or too deeply nested to serialise (those are refused by execution later, not here).
+ */
+function estimateKey(operationName: string | null | undefined, variables: Record<string, unknown>): string | undefined {
+  let key: string;
+  try {
+    key = JSON.stringify([operationName ?? null, variables]);
+  } catch {
+    return undefined;
+  }
+  return key.length <= LONGEST_KEPT_KEY ? key : undefined;
+}
 
 /**
  * Refuses an operation whose estimated cost, or any page size, is over the limit, before it runs.
@@ -73,7 +89,7 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
         didResolveOperation({ document, request, operationName }) {
           let estimated: { cost: number; largestPage: number };
           const variables = request.variables ?? {};
-          const key = JSON.stringify([operationName ?? null, variables]);
+          const key = estimateKey(operationName, variables);
           let known = estimates.get(document);
           if (!known) {
             known = new Map();
@@ -81,7 +97,7 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
           }
           try {
             estimated =
-              known.get(key) ??
+              (key === undefined ? undefined : known.get(key)) ??
               estimate({
                 schema,
                 query: document,
@@ -98,8 +114,10 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
             // BAD_USER_INPUT before any resolver runs, so there is nothing to protect here.
             return Promise.resolve();
           }
-          if (known.size >= ESTIMATES_PER_DOCUMENT) known.clear();
-          known.set(key, estimated);
+          if (key !== undefined) {
+            if (known.size >= ESTIMATES_PER_DOCUMENT) known.clear();
+            known.set(key, estimated);
+          }
           if (estimated.largestPage > limits.maxPageSize) {
             throw new LimitExceededError(
               ErrorCode.PageTooLarge,
