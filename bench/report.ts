@@ -255,9 +255,10 @@ const END = '<!-- bench:results:end -->';
 
 /**
  * Writes the JSON, and the markdown section between the markers of `markdownFile` (the rest of
- * the file, the analysis written by hand, stays as it is; a missing file is created).
+ * the file, the analysis written by hand, stays as it is; a missing file is created), formatted
+ * as the project's Prettier check expects.
  */
-export function writeReport(report: RunReport, markdownFile: string, jsonFile: string): void {
+export async function writeReport(report: RunReport, markdownFile: string, jsonFile: string): Promise<void> {
   mkdirSync(dirname(jsonFile), { recursive: true });
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   const section = `${START}\n\n${renderMarkdown(report)}\n\n${END}`;
@@ -268,5 +269,7 @@ export function writeReport(report: RunReport, markdownFile: string, jsonFile: s
     start >= 0 && end > start
       ? `${existing.slice(0, start)}${section}${existing.slice(end + END.length)}`
       : `# Benchmarks\n\n${section}\n`;
-  writeFileSync(markdownFile, markdown);
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(markdownFile)) ?? {};
+  writeFileSync(markdownFile, await prettier.format(markdown, { ...options, filepath: markdownFile }));
 }

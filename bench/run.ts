@@ -544,7 +544,7 @@ async function main(): Promise<void> {
       targets,
       evidence,
     };
-    writeReport(report, markdownFile, jsonFile);
+    await writeReport(report, markdownFile, jsonFile);
     process.stdout.write(`${renderMarkdown(report)}\n\nWritten to ${markdownFile} and ${jsonFile}\n`);
   } finally {
     await stopAll();
