@@ -32,6 +32,31 @@ function documentsOf(request: Request): string[] {
   });
 }
 
+/**
+ * Documents already found within the limits. Clients send the same few documents over and over,
+ * and parsing each again to measure it was a few percent of a small request's CPU
+ * (docs/benchmarks.md). Bounded in count and size; refused documents are never kept.
+ */
+class ScreenedDocuments {
+  private static readonly MAX_DOCUMENTS = 500;
+  private static readonly MAX_LENGTH = 16_384;
+  private readonly documents = new Set<string>();
+
+  has(document: string): boolean {
+    return this.documents.has(document);
+  }
+
+  add(document: string): void {
+    if (document.length > ScreenedDocuments.MAX_LENGTH) return;
+    // Forget the oldest: a Set iterates in insertion order.
+    if (this.documents.size >= ScreenedDocuments.MAX_DOCUMENTS) {
+      const oldest = this.documents.values().next();
+      if (!oldest.done) this.documents.delete(oldest.value);
+    }
+    this.documents.add(document);
+  }
+}
+
 function sendLimit(response: express.Response, error: LimitExceededError): void {
   sendError(response, error.httpStatus, error.message, { code: error.code, limit: error.limit, actual: error.actual });
 }
@@ -44,6 +69,7 @@ function sendLimit(response: express.Response, error: LimitExceededError): void 
  */
 export function graphqlRequestGuards(config: Config): RequestHandler[] {
   const { maxBodyBytes, maxBatchOperations } = config.http;
+  const screened = new ScreenedDocuments();
   return [
     express.json({ limit: maxBodyBytes }),
     (request, response, next) => {
@@ -60,11 +86,13 @@ export function graphqlRequestGuards(config: Config): RequestHandler[] {
         return;
       }
       for (const document of documentsOf(request)) {
+        if (screened.has(document)) continue;
         const refused = screenDocument(document, config.limits);
         if (refused) {
           sendLimit(response, refused);
           return;
         }
+        screened.add(document);
       }
       next();
     },

@@ -87,6 +87,22 @@ describe('request limits, CORS, CSRF and introspection', () => {
     expect(result.data).toBeUndefined();
   });
 
+  it('judges every request: a document refused once is refused again, one let through is answered again', async () => {
+    const deep = '{ forum(id: "x") { series { series { name } } } }';
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect(await refusal({ query: deep })).toMatchObject({ status: 400, extensions: { code: 'QUERY_TOO_DEEP' } });
+    }
+    // within the document limits, and then refused or not by its variables each time
+    const query = 'query ($n: Int!) { forums(first: $n) { nodes { id } } }';
+    for (const [n, status] of [
+      [5, 200],
+      [50, 400],
+      [5, 200],
+    ] as const) {
+      expect((await postGraphQL(tight.url, { query, variables: { n } })).status).toBe(status);
+    }
+  });
+
   it('reads page sizes from variables too', async () => {
     const result = await refusal({
       query: 'query ($n: Int!) { forums(first: $n) { nodes { id } } }',
