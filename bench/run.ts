@@ -501,6 +501,8 @@ async function main(): Promise<void> {
           join(ROOT, '.bench', 'flames'),
         ];
     const targets = evaluateTargets(results, database.dataset);
+    // Flame graphs of an earlier run's misses would sit beside this run's report as if they were its own.
+    if (options.evidence && options.flames) rmSync(flameDir, { recursive: true, force: true });
     const evidence = options.evidence
       ? await gatherEvidence({
           queries: queries.filter((query) =>
