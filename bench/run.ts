@@ -114,7 +114,9 @@ function parseOptions(argv: readonly string[]): Options {
       argv.includes(name),
     ),
     baseline: value('--baseline') ?? null,
-    evidence: !argv.includes('--no-evidence'),
+    // A quick run is a smoke test that must finish in 3 minutes; PROFILE and flame graphs of its
+    // misses are asked for with --evidence.
+    evidence: quick ? argv.includes('--evidence') : !argv.includes('--no-evidence'),
     // Flame graphs restart two servers per query with a miss: the quick run leaves them out.
     flames: argv.includes('--flames') || (!quick && !argv.includes('--no-flames')),
     cpuProfileDir: argv.includes('--cpu-prof') ? join(ROOT, '.bench', 'cpu-profiles') : null,
