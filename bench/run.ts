@@ -4,7 +4,7 @@
  *
  *   npm run bench                 full run: scale 1 (~1M relationships), 15 s per query and system;
  *                                 writes docs/benchmarks.md (between its markers) and .json
- *   npm run bench -- --quick      scale 0.05, 2 s per query and system (under 3 minutes on 2 cores);
+ *   npm run bench -- --quick      scale 0.05, 1.5 s per query and system (under 3 minutes on 2 cores);
  *                                 writes .bench/benchmarks-quick.{md,json}
  *
  * Options: --scale N, --seed N, --duration S, --warmup S, --connections N, --only Q1,Q3a,
@@ -101,15 +101,15 @@ function parseOptions(argv: readonly string[]): Options {
     mode: quick ? 'quick' : 'full',
     scale: number('--scale', quick ? 0.05 : 1),
     seed: number('--seed', 42),
-    durationSeconds: number('--duration', quick ? 2 : 15),
-    warmupSeconds: number('--warmup', quick ? 1 : 5),
+    durationSeconds: number('--duration', quick ? 1.5 : 15),
+    warmupSeconds: number('--warmup', quick ? 0.5 : 5),
     rounds: number('--rounds', quick ? 1 : 3),
     connections: number('--connections', 8),
     heapMb: environment('NEO4J_HEAP_MB', quick ? 1024 : 4096),
     pageCacheMb: environment('NEO4J_PAGECACHE_MB', quick ? 512 : 4096),
     regenerate: argv.includes('--regenerate'),
     only: value('--only')?.split(',') ?? null,
-    sampleRows: quick ? 500 : 2000,
+    sampleRows: quick ? 200 : 2000,
     scratch: ['--scale', '--seed', '--duration', '--warmup', '--connections', '--rounds'].some((name) =>
       argv.includes(name),
     ),
