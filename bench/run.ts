@@ -345,10 +345,8 @@ async function main(): Promise<void> {
     `${options.mode} run: scale ${options.scale}, ${options.connections} connections, ${options.warmupSeconds} s warm-up + ` +
       `${options.durationSeconds} s per query and system; load average ${loadBefore.map((v) => v.toFixed(2)).join(' ')}`,
   );
-  log('Building the three systems (tsc), while Neo4j starts');
-  const building = buildSystems();
-  // Marked handled here; a failed build is reported where it is awaited, below.
-  building.catch(() => undefined);
+  log('Building the three systems (tsc)');
+  const entries = await buildSystems();
   const database = await openBenchDatabase({
     scale: options.scale,
     seed: options.seed,
@@ -359,13 +357,6 @@ async function main(): Promise<void> {
     sampleRows: options.sampleRows,
     log,
   });
-  let entries: Awaited<typeof building>;
-  try {
-    entries = await building;
-  } catch (error) {
-    await database.stop();
-    throw error;
-  }
   const servers: Partial<Record<System, Server>> = {};
   let baseline: Server | null = null;
   const stopAll = async (): Promise<void> => {
