@@ -4,7 +4,7 @@
  *
  *   npm run bench                 full run: scale 1 (~1M relationships), 15 s per query and system;
  *                                 writes docs/benchmarks.md (between its markers) and .json
- *   npm run bench -- --quick      scale 0.02, 1.5 s per query and system (under 3 minutes on 2 cores);
+ *   npm run bench -- --quick      scale 0.05, 1.5 s per query and system (under 3 minutes on 2 cores);
  *                                 writes .bench/benchmarks-quick.{md,json}
  *
  * Options: --scale N, --seed N, --duration S, --warmup S, --connections N, --only Q1,Q3a,
@@ -99,7 +99,7 @@ function parseOptions(argv: readonly string[]): Options {
   };
   return {
     mode: quick ? 'quick' : 'full',
-    scale: number('--scale', quick ? 0.02 : 1),
+    scale: number('--scale', quick ? 0.05 : 1),
     seed: number('--seed', 42),
     durationSeconds: number('--duration', quick ? 1.5 : 15),
     warmupSeconds: number('--warmup', quick ? 0.5 : 5),
