@@ -329,10 +329,10 @@ async function compareBaseline(baseline: Server, current: Server, queries: reado
 async function untilQuiet(neo4jPid: number): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (let before = cpuSeconds(neo4jPid); Date.now() < deadline;) {
-    await new Promise((wait) => setTimeout(wait, 500));
+    await new Promise((wait) => setTimeout(wait, 250));
     const now = cpuSeconds(neo4jPid);
-    // Under a tenth of a core over half a second: only Neo4j's background work.
-    if (!(now - before > 0.05)) return;
+    // Under a tenth of a core over a quarter of a second: only Neo4j's background work.
+    if (!(now - before > 0.025)) return;
     before = now;
   }
 }
