@@ -41,6 +41,9 @@ const tiesQuery = defineQuery(
    CALL (a, b) {
      MATCH (a)-[ra]-(c:Entity)-[rb]-(b)
      WHERE c <> a AND c <> b AND NOT c:Source AND NOT c:Sector AND NOT ra:STATED_IN AND NOT rb:STATED_IN
+     // Sorted before collecting: a connection through one node by several ties (a forum held in
+     // and involving a region) lists them in the same order on every run.
+     WITH c, ra, rb ORDER BY type(ra), startNode(ra).id, ra.key, type(rb), startNode(rb).id, rb.key
      WITH c, collect(DISTINCT ra) + collect(DISTINCT rb) AS ties
      ORDER BY c.name, c.id
      WITH [label IN labels(c) WHERE label <> 'Entity'][0] AS label, collect({c: c, ties: ties}) AS found
