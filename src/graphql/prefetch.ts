@@ -29,16 +29,15 @@ class SelectionPlanner {
 
   /** The plan for the entities a root field returns (`document(id)`, `node(id)`). */
   entities(): PrefetchPlan {
-    const types = this.entityTypesOf(getNamedType(this.info.returnType));
-    const plan = new PrefetchPlanBuilder(types);
-    this.addSelection(plan, this.info.fieldNodes, types);
+    const plan = new PrefetchPlanBuilder();
+    this.addSelection(plan, this.info.fieldNodes, this.entityTypesOf(getNamedType(this.info.returnType)));
     return plan.build();
   }
 
   /** The plan for the entities on a connection page, asked for as `nodes` or `edges { node }`. */
   page(): PrefetchPlan {
     const connection = getNamedType(this.info.returnType);
-    const plan = new PrefetchPlanBuilder([]);
+    const plan = new PrefetchPlanBuilder();
     if (!isObjectType(connection)) return plan.build();
     const fields = connection.getFields();
     for (const nodes of this.fieldsOf(this.info.fieldNodes, connection.name).values()) {

@@ -25,8 +25,6 @@ export interface PrefetchFollow {
   readonly behalf: PrefetchPlan | null;
 }
 
-export const EMPTY_PLAN: PrefetchPlan = { sources: false, follows: [] };
-
 export function isEmptyPlan(plan: PrefetchPlan): boolean {
   return !plan.sources && plan.follows.length === 0;
 }
@@ -39,10 +37,6 @@ export class PrefetchPlanBuilder {
   private sources = false;
   private readonly follows = new Map<string, FollowBuilder>();
   private readonly types = new Set<EntityType>();
-
-  constructor(types: readonly EntityType[] = []) {
-    this.addTypes(types);
-  }
 
   /** Entities of these types may be at this position. */
   addTypes(types: readonly EntityType[]): void {

@@ -24,6 +24,13 @@ const entityByIdQuery = defineQuery(
 
 // Statements without a locator are stored with '' (a MERGE key cannot be null); clients get null,
 // as they do for ties.
+const provenanceRow = z.object({
+  key: z.string(),
+  sourceId: z.string(),
+  locator: z.string().nullable(),
+  recordedAt: z.string(),
+});
+
 const provenanceQuery = defineQuery(
   'entity.provenance',
   `UNWIND $keys AS key
@@ -31,7 +38,7 @@ const provenanceQuery = defineQuery(
    RETURN key, s.id AS sourceId, CASE p.locator WHEN '' THEN null ELSE p.locator END AS locator,
           toString(p.recordedAt) AS recordedAt
    ORDER BY s.id, p.locator`,
-  z.object({ key: z.string(), sourceId: z.string(), locator: z.string().nullable(), recordedAt: z.string() }),
+  provenanceRow,
 );
 
 export const tieColumn = z
@@ -81,6 +88,11 @@ const relatedQuery = defineQuery(
   relatedRow,
 );
 
+/** The key of one `entity.related` load, in the form its statement splits: "out BINDS doc:x". */
+function relatedKey(direction: Direction, type: Traversable, id: string): string {
+  return `${direction} ${type} ${id}`;
+}
+
 /**
  * The name under which a prefetch primes the rows of `entity.related` it read without the ties'
  * details, for fields that read only the entities reached. Never sent to Neo4j on its own: a load
@@ -105,11 +117,7 @@ const prefetchRow = z.object({
   entities: z.array(entityColumn),
   positions: z.array(z.array(z.string())),
   ties: z.array(z.array(z.object({ key: z.string(), tie: tieColumn.optional(), to: z.string() }))),
-  sources: z.array(
-    z.array(
-      z.object({ key: z.string(), sourceId: z.string(), locator: z.string().nullable(), recordedAt: z.string() }),
-    ),
-  ),
+  sources: z.array(z.array(provenanceRow)),
 });
 
 /** Where each part of a prefetch statement's answer belongs in the plan. */
@@ -238,7 +246,7 @@ export class EntityRepository {
         const anchor = entities.get(id);
         // A follow guarded by type reads nothing for other entities: that is no answer for them.
         if (!anchor || (follow.anchors && !follow.anchors.includes(anchor.__typename))) continue;
-        const key = `${follow.direction} ${follow.tie} ${id}`;
+        const key = relatedKey(follow.direction, follow.tie, id);
         const rows: RelatedRow[] = [];
         for (const item of grouped.get(id) ?? []) {
           const node = entities.get(item.to);
@@ -260,12 +268,12 @@ export class EntityRepository {
   }
 
   related(id: string, type: Traversable, direction: Direction): Promise<RelatedRow[]> {
-    return this.loaders.load(relatedQuery, `${direction} ${type} ${id}`);
+    return this.loaders.load(relatedQuery, relatedKey(direction, type, id));
   }
 
   /** Like `related`, for callers that read only the entities reached: their ties may lack details. */
   relatedEntities(id: string, type: Traversable, direction: Direction): Promise<RelatedRow[]> {
-    const key = `${direction} ${type} ${id}`;
+    const key = relatedKey(direction, type, id);
     return this.loaders.primedRows(relatedEntitiesQuery, key) ?? this.loaders.load(relatedQuery, key);
   }
 }
