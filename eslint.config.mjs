@@ -7,6 +7,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      // the benchmark's cached graphs, builds and scratch files (git-ignored)
+      '.bench/',
       'coverage/',
       'node_modules/',
       'neo4j-launcher/',

@@ -11,7 +11,8 @@ import { Executor } from '../src/db/executor';
 import { migrate } from '../src/db/migrate';
 import { type EntityWrite, IngestRepository, type TieWrite } from '../src/modules/ingest/ingest.repository';
 import { type Batch, countRows, generate, sizesFor } from './dataset';
-import { freePort, ROOT } from './processes';
+import { freePort } from '../test/support/free-port';
+import { ROOT } from './processes';
 
 export const DATABASE = 'neo4j';
 const PASSWORD = 'ties-graph-bench';

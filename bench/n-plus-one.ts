@@ -13,7 +13,6 @@
 import 'reflect-metadata';
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,6 +28,7 @@ import { createLogger } from '../src/logger';
 import { SYSTEM_USER } from '../src/seed';
 import { openDatabase } from '../src/runtime';
 import { DEEP_REQUEST, deepGraphReport } from '../test/support/deep-graph';
+import { freePort } from '../test/support/free-port';
 
 /** The GraphQL type of a Region-or-Organization node, for the unions and interfaces in the answer. */
 const TYPENAME = (variable: string) => `CASE WHEN ${variable}:Region THEN 'Region' ELSE 'Organization' END`;
@@ -125,19 +125,6 @@ function option(name: string, fallback: number): number {
   const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a positive integer`);
   return value;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Lists in any order, so the two answers compare equal when they hold the same things. */

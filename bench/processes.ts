@@ -1,22 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..');
-
-/** A free loopback port: the benchmark never takes 4000 or 7687 from a developer's `npm start`. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, rejectPort) => {
-    const server = createServer();
-    server.once('error', rejectPort);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolvePort(address.port) : rejectPort(new Error('no free port')),
-      );
-    });
-  });
-}
 
 export interface Server {
   readonly name: string;

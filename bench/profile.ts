@@ -10,12 +10,13 @@
 import 'reflect-metadata';
 
 import { graphql, type GraphQLSchema } from 'graphql';
-import type { Driver, ManagedTransaction, ProfiledPlan, Session, SessionConfig } from 'neo4j-driver';
+import type { Driver, ProfiledPlan } from 'neo4j-driver';
 
 import { type Config, loadConfig } from '../src/config';
 import { createContext } from '../src/context';
 import { createSchema } from '../src/graphql/schema';
 import { createLogger } from '../src/logger';
+import { interceptingDriver } from '../test/support/intercepting-driver';
 import { openBenchDatabase } from './database';
 import { chooseParameters } from './parameters';
 import { nextCursor, q1, q2, q3, q3Requests, q4, q5, q6 } from './queries';
@@ -41,15 +42,11 @@ export function renderPlan(plan: ProfiledPlan, depth = 0): string {
 }
 
 /**
- * A driver whose reads (auto-commit or in a transaction) PROFILE every statement and record the plan; answers are
- * unchanged, so the API under test runs exactly as it does when served.
+ * A driver whose reads (auto-commit or in a transaction) PROFILE every statement and record the
+ * plan; answers are unchanged, so the API under test runs exactly as it does when served.
  */
 export function profilingDriver(driver: Driver, record: (statement: ProfiledStatement) => void): Driver {
-  const profiled = async (
-    run: (cypher: string) => Promise<{ records: unknown[]; summary: { profile: ProfiledPlan | false } }>,
-    cypher: string,
-    name: string,
-  ) => {
+  return interceptingDriver(driver, async ({ cypher, name }, run) => {
     const started = performance.now();
     const result = await run(`PROFILE ${cypher}`);
     const plan = result.summary.profile;
@@ -64,27 +61,7 @@ export function profilingDriver(driver: Driver, record: (statement: ProfiledStat
       });
     }
     return result;
-  };
-  type Config = { metadata?: { query?: string } };
-  return {
-    session(sessionConfig: SessionConfig) {
-      const session = driver.session(sessionConfig);
-      return {
-        executeRead: <T>(work: (tx: ManagedTransaction) => Promise<T>, config?: Config) =>
-          session.executeRead(
-            (tx) =>
-              work({
-                run: (cypher: string, params?: Record<string, unknown>) =>
-                  profiled((text) => tx.run(text, params), cypher, config?.metadata?.query ?? 'unnamed'),
-              } as unknown as ManagedTransaction),
-            config,
-          ),
-        run: (cypher: string, params: Record<string, unknown>, config?: Config) =>
-          profiled((text) => session.run(text, params, config), cypher, config?.metadata?.query ?? 'unnamed'),
-        close: () => session.close(),
-      } as unknown as Session;
-    },
-  } as unknown as Driver;
+  });
 }
 
 type RequestBody = { query: string; variables: Record<string, unknown> };

@@ -26,7 +26,8 @@ import { flameGraph } from './flame';
 import { combine, cpuSeconds, type Measurement, measure } from './load';
 import { chooseParameters } from './parameters';
 import { profileRequest } from './profile';
-import { buildSystems, freePort, postJson, ROOT, type Server, startServer } from './processes';
+import { freePort } from '../test/support/free-port';
+import { buildSystems, postJson, ROOT, type Server, startServer } from './processes';
 import {
   type BenchQuery,
   type BenchRequest,

@@ -14,7 +14,6 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -22,6 +21,7 @@ import autocannon from 'autocannon';
 
 import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../src/db/embedded';
 import { generateKey, hashKey } from '../src/modules/auth/auth.keys';
+import { freePort } from '../test/support/free-port';
 
 const ROOT = resolve(__dirname, '..');
 const MAIN = join(ROOT, 'dist', 'main.js');
@@ -47,19 +47,6 @@ const READS = [
   `{ region(id: "region:kz") { name aliases sources { sourceId locator } } }`,
   `{ node(id: "official:serik-zhumangarin") { id ... on Official { name positions { title } } } }`,
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, rejectPort) => {
-    const server = createServer();
-    server.once('error', rejectPort);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolvePort(address.port) : rejectPort(new Error('no free port')),
-      );
-    });
-  });
-}
 
 function newestSource(dir: string): number {
   return Math.max(

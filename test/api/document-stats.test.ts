@@ -53,9 +53,7 @@ describe('documentStats: document counts and values, grouped', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     await ingest(harness, BORDER_TRADE_REPORT);
   });
 

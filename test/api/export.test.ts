@@ -22,9 +22,7 @@ describe('exports over HTTP', () => {
   let relationshipCount: number;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     server = await harness.serve();
     entityIds = (await harness.cypher<{ id: string }>('MATCH (n:Entity) RETURN n.id AS id ORDER BY id')).map(
       (row) => row.id,

@@ -7,9 +7,7 @@ describe('ingesting is additive', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
   });
 
   afterAll(async () => {

@@ -26,9 +26,7 @@ describe('ingestReport', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
   });
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { graphql } from 'graphql';
-import type { Driver, ManagedTransaction, Session, SessionConfig } from 'neo4j-driver';
 
 import { createContext } from '../../src/context';
 import { Harness } from '../support/harness';
+import { type InterceptedStatement, interceptingDriver } from '../support/intercepting-driver';
 
 /**
  * List pages and counts name their label, so Neo4j reads one type's nodes (by label or through
@@ -10,38 +10,6 @@ import { Harness } from '../support/harness';
  * index in order. A regression to a dynamic label (`MATCH (n:$($label))`) plans an AllNodesScan.
  * The plans are read with EXPLAIN; nothing here is timed.
  */
-
-interface Statement {
-  readonly cypher: string;
-  readonly params: Record<string, unknown>;
-}
-
-/** A driver that records every statement a request reads with (auto-commit or in a transaction). */
-function recordingDriver(driver: Driver, statements: Statement[]): Driver {
-  return {
-    session(config: SessionConfig) {
-      const session = driver.session(config);
-      return {
-        executeRead: <T>(work: (tx: ManagedTransaction) => Promise<T>, txConfig?: object) =>
-          session.executeRead(
-            (tx) =>
-              work({
-                run: (cypher: string, params: Record<string, unknown>) => {
-                  statements.push({ cypher, params });
-                  return tx.run(cypher, params);
-                },
-              } as unknown as ManagedTransaction),
-            txConfig,
-          ),
-        run: (cypher: string, params: Record<string, unknown>, config?: object) => {
-          statements.push({ cypher, params });
-          return session.run(cypher, params, config);
-        },
-        close: () => session.close(),
-      } as unknown as Session;
-    },
-  } as unknown as Driver;
-}
 
 interface Plan {
   operatorType: string;
@@ -87,10 +55,13 @@ describe('list plans', () => {
 
   /** The plan of every statement a list request runs. */
   async function plansOf(query: string, variables: Record<string, unknown> = {}): Promise<string[][]> {
-    const statements: Statement[] = [];
+    const statements: InterceptedStatement[] = [];
     const context = createContext({
       config: harness.config,
-      driver: recordingDriver(harness.driver, statements),
+      driver: interceptingDriver(harness.driver, (statement, run) => {
+        statements.push(statement);
+        return run(statement.cypher);
+      }),
       logger: harness.logger,
     });
     const result = await graphql({

@@ -1,5 +1,4 @@
 import { Harness } from '../support/harness';
-import { ingest, SIGNING_REPORT } from '../support/signing-report';
 
 interface NeighborhoodResult {
   neighborhood: {
@@ -34,10 +33,7 @@ describe('neighborhood(id): the entities and ties around an entity, ready to dra
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
-    await ingest(harness, SIGNING_REPORT);
+    harness = await Harness.openSeeded({ signings: true });
   });
 
   afterAll(async () => {

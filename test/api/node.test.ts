@@ -5,9 +5,7 @@ describe('node(id), entity(id) and <type>(id)', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { Harness } from '../support/harness';
-import { ingest, SIGNING_REPORT } from '../support/signing-report';
+import { ingest } from '../support/signing-report';
 
 interface PathsResult {
   path: {
@@ -37,10 +37,7 @@ describe('path(from, to): the shortest connecting paths', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
-    await ingest(harness, SIGNING_REPORT);
+    harness = await Harness.openSeeded({ signings: true });
     // Two officials stated by one source and tied to nothing: only STATED_IN could join them.
     await ingest(harness, {
       source: { id: 'source:test-path', name: 'Path test source' },

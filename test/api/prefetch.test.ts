@@ -31,9 +31,7 @@ describe('prefetching a selection in one statement', () => {
   let selectionOf: (type: string, field: string) => string;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     const schema = await createSchema();
     // Every field of the entities reached, with their sources: each possible type in a fragment.
     selectionOf = (type, field) => {

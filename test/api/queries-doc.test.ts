@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { Harness } from '../support/harness';
-import { ingest, SIGNING_REPORT } from '../support/signing-report';
 
 const EXAMPLES = [
   ...readFileSync(resolve(__dirname, '..', '..', 'docs', 'queries.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g),
@@ -13,10 +12,7 @@ describe('docs/queries.md', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
-    await ingest(harness, SIGNING_REPORT);
+    harness = await Harness.openSeeded({ signings: true });
   });
 
   afterAll(async () => {

@@ -40,9 +40,7 @@ describe('relationship fields', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     const extra = await harness.run(
       `mutation ($report: ReportInput!) { ingestReport(report: $report) { tiesCreated } }`,
       {

@@ -14,9 +14,7 @@ describe('search(text): full-text search over names and aliases', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     // Kassym-Jomart Tokayev, alias Qasym-Jomart Toqaev.
     await ingest(harness, SIGNING_REPORT);
   });

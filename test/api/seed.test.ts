@@ -9,9 +9,7 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
   });
 
   afterAll(async () => {

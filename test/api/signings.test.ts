@@ -1,5 +1,4 @@
 import { Harness } from '../support/harness';
-import { ingest, SIGNING_REPORT } from '../support/signing-report';
 
 interface Named {
   id: string;
@@ -49,10 +48,7 @@ describe('signings: who signed what with whom under which forum', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
-    await ingest(harness, SIGNING_REPORT);
+    harness = await Harness.openSeeded({ signings: true });
   });
 
   afterAll(async () => {

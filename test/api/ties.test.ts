@@ -1,5 +1,4 @@
 import { Harness } from '../support/harness';
-import { ingest, SIGNING_REPORT } from '../support/signing-report';
 
 interface TieRef {
   type: string;
@@ -29,10 +28,7 @@ describe('ties(a, b): everything that directly connects two entities', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
-    await ingest(harness, SIGNING_REPORT);
+    harness = await Harness.openSeeded({ signings: true });
   });
 
   afterAll(async () => {

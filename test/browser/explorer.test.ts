@@ -50,9 +50,7 @@ describe('explorer', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     const ingested = await harness.run(
       'mutation ($report: ReportInput!) { ingestReport(report: $report) { sourceId } }',
       { report: EXTRA_REPORT },

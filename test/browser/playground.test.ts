@@ -11,9 +11,7 @@ describe('playground', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     server = await harness.serve();
     browser = await launchBrowser();
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 
 import { parseGraphml } from '../support/graphml';
-import { freePort } from '../support/global-setup';
+import { freePort } from '../support/free-port';
 import { Harness } from '../support/harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -88,9 +88,7 @@ describe('ties-graph CLI', () => {
       cwd: ROOT,
       stdio: 'pipe',
     });
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     dir = mkdtempSync(join(tmpdir(), 'ties-graph-cli-'));
   }, 180_000);
 

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { freePort } from '../support/global-setup';
+import { freePort } from '../support/free-port';
 import { cleanEnv, runEntry } from '../support/processes';
 
 /** Each bad state ends with one clear line and a non-zero exit, never a stack trace. */

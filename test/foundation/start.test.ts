@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { startEmbeddedNeo4j } from '../../src/db/embedded';
 import { generateKey, hashKey } from '../../src/modules/auth/auth.keys';
-import { freePort } from '../support/global-setup';
+import { freePort } from '../support/free-port';
 import { cleanEnv, runEntry } from '../support/processes';
 
 async function post(

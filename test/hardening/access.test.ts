@@ -39,9 +39,7 @@ describe('access control', () => {
   };
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     open = await harness.serve(env);
     closed = await harness.serve({ ...env, REQUIRE_AUTH_FOR_READS: 'true' });
   });

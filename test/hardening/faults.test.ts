@@ -17,7 +17,7 @@ import { generateKey, hashKey } from '../../src/modules/auth/auth.keys';
 import { IngestService } from '../../src/modules/ingest/ingest.service';
 import { type Database, openDatabase } from '../../src/runtime';
 import { ingestReportJson, SEED_DIR } from '../../src/seed';
-import { freePort } from '../support/global-setup';
+import { freePort } from '../support/free-port';
 import { EDITOR, Harness } from '../support/harness';
 import { bearer, postGraphQL } from '../support/http';
 

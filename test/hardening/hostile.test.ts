@@ -98,9 +98,7 @@ describe('hostile input', () => {
   const editor = bearer(editorKey);
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     server = await harness.serve({ API_KEYS: `hostile:editor:${hashKey(editorKey)}` });
   });
 

@@ -26,9 +26,7 @@ describe('request limits, CORS, CSRF and introspection', () => {
   };
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     tight = await harness.serve(LIMITS);
     defaults = await harness.serve();
   });

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 
-import { freePort } from '../support/global-setup';
+import { freePort } from '../support/free-port';
 import { Harness } from '../support/harness';
 import { cleanEnv } from '../support/processes';
 

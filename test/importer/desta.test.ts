@@ -59,9 +59,7 @@ describe('DESTA imported through its mapping', () => {
     ).run(loadMapping(join(DESTA, 'desta.mapping.yaml')));
 
   beforeAll(async () => {
-    harness = await Harness.open();
-    await harness.reset();
-    await harness.seed();
+    harness = await Harness.openSeeded();
     rows = readDesta();
     first = await runImport();
   }, 300_000);

@@ -1,23 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startEmbeddedNeo4j } from '../../src/db/embedded';
-
-/** A free loopback port, so test runs never collide with a developer's `npm start`. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, rejectPort) => {
-    const server = createServer();
-    server.once('error', rejectPort);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolvePort(address.port) : rejectPort(new Error('no port')),
-      );
-    });
-  });
-}
+import { freePort } from './free-port';
 
 const TEST_PASSWORD = 'ties-graph-test-password';
 

@@ -14,6 +14,7 @@ import { authenticateRequest } from '../../src/modules/auth/auth.http';
 import { Role } from '../../src/modules/auth/auth.roles';
 import { type Database, openDatabase } from '../../src/runtime';
 import { loadSeed, SYSTEM_USER } from '../../src/seed';
+import { ingest, SIGNING_REPORT } from './signing-report';
 
 export const EDITOR: User = { id: 'test-editor', roles: [Role.Editor] };
 export const READER: User = { id: 'test-reader', roles: [Role.Reader] };
@@ -40,6 +41,15 @@ export class Harness {
     const config = loadConfig();
     const database = await openDatabase(config, createLogger(true));
     return new Harness(database, await createSchema(), config);
+  }
+
+  /** A harness on an emptied graph holding the seed graph and, with `signings`, the signing report too. */
+  static async openSeeded(options: { signings?: boolean } = {}): Promise<Harness> {
+    const harness = await Harness.open();
+    await harness.reset();
+    await harness.seed();
+    if (options.signings) await ingest(harness, SIGNING_REPORT);
+    return harness;
   }
 
   get driver() {
