@@ -7,8 +7,8 @@ import {
   RegionKind,
   ValueQualifier,
 } from '../src/modules/entity/entity.enums';
-import { type EntityType, matchKey, type TieType } from '../src/modules/entity/entity.model';
-import { entityFields, type TypedEntityInput } from '../src/modules/ingest/entity-writes';
+import { type EntityType, type TieType } from '../src/modules/entity/entity.model';
+import { entityWrite as toEntityWrite, type TypedEntityInput } from '../src/modules/ingest/entity-writes';
 import type { EntityWrite, TieWrite } from '../src/modules/ingest/ingest.repository';
 import { tieKey } from '../src/modules/ingest/ingest.service';
 import { Random, Zipf } from './random';
@@ -174,23 +174,7 @@ function partialDate(random: Random): string {
 }
 
 function entityWrite(id: string, typed: TypedEntityInput, source: string | null, locator: string): EntityWrite {
-  const fields = entityFields(typed);
-  // Ingestion stores only what a source states (null values are left out), as the write path does.
-  const props = Object.fromEntries(
-    Object.entries(fields.props).filter(([, value]) => value !== null && value !== undefined),
-  );
-  return {
-    id,
-    type: typed.type,
-    name: fields.name,
-    nameKey: matchKey(fields.name),
-    aliases: fields.aliases,
-    aliasKeys: fields.aliases.map(matchKey),
-    replaceAliases: false,
-    props,
-    sourceId: source,
-    locator,
-  };
+  return toEntityWrite(id, typed, { sourceId: source, locator }, { replace: false, mustCreate: false });
 }
 
 function tieWrite(

@@ -195,9 +195,12 @@ describe('hostile input', () => {
 
   it("stores injection strings as an editor's data, verbatim, and touches nothing else", async () => {
     const before = await harness.fingerprint();
-    const existing = (await harness.cypher<{ id: string }>('MATCH (n) WHERE n.id IS NOT NULL RETURN n.id AS id')).map(
-      (row) => row.id,
-    );
+    // Entities by id, their resolution keys (NameKey nodes) by key.
+    const existing = (
+      await harness.cypher<{ id: string }>(
+        'MATCH (n) WHERE coalesce(n.id, n.key) IS NOT NULL RETURN coalesce(n.id, n.key) AS id',
+      )
+    ).map((row) => row.id);
     const mutations = rootFields(harness.schema).filter((root) => root.operation === 'mutation');
     const problems: string[] = [];
     const check = async (root: RootField, variables: Record<string, unknown>, where: string) => {
@@ -234,9 +237,10 @@ describe('hostile input', () => {
     await expectAlive();
 
     // Remove what the editor created; what was there before must be exactly as it was.
-    await harness.cypher('MATCH (n) WHERE NOT n:SchemaMigration AND NOT n.id IN $existing DETACH DELETE n', {
-      existing,
-    });
+    await harness.cypher(
+      'MATCH (n) WHERE NOT n:SchemaMigration AND NOT coalesce(n.id, n.key) IN $existing DETACH DELETE n',
+      { existing },
+    );
     expect(await harness.fingerprint()).toEqual(before);
   });
 

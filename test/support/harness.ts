@@ -112,7 +112,7 @@ export class Harness {
   async fingerprint(): Promise<{ nodes: number; relationships: number; checksum: string }> {
     const nodes = await this.cypher(
       `MATCH (n) WHERE NOT n:SchemaMigration
-       RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id`,
+       RETURN labels(n) AS labels, properties(n) AS props ORDER BY coalesce(n.id, n.key)`,
     );
     const relationships = await this.cypher(
       `MATCH (a)-[r]->(b)

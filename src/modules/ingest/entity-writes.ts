@@ -1,7 +1,7 @@
 import { parsePartialDate } from '../../graphql/partial-date';
 import type { DocumentInput } from '../document/document.input';
 import type { EntityFieldsInput } from '../entity/entity.input';
-import type { EntityType } from '../entity/entity.model';
+import { type EntityType, matchKey, resolutionKey } from '../entity/entity.model';
 import type { FigureInput } from '../figure/figure.input';
 import type { ForumInput } from '../forum/forum.input';
 import type { OfficialInput } from '../official/official.input';
@@ -9,6 +9,7 @@ import type { OrganizationInput } from '../organization/organization.input';
 import type { RegionInput } from '../region/region.input';
 import type { SectorInput } from '../sector/sector.input';
 import type { SourceInput } from '../source/source.input';
+import type { EntityWrite } from './ingest.repository';
 
 /** A typed entity input with its entity type, as mutations and reports carry them. */
 export type TypedEntityInput =
@@ -172,4 +173,44 @@ export function entityFields(entity: TypedEntityInput): EntityFields {
 /** Documents and figures are never matched by name: two reports of "5 agreements" are not one fact. */
 export function resolvesByName(type: EntityType): boolean {
   return type !== 'Document' && type !== 'Figure';
+}
+
+/** The keys an entity resolves by: its name's first, then its aliases'; none for documents and figures. */
+export function resolutionKeysOf(typed: TypedEntityInput): string[] {
+  if (!resolvesByName(typed.type)) return [];
+  const names = [typed.input.name ?? '', ...(typed.input.aliases ?? [])];
+  const keys = names.flatMap((name) => resolutionKey(typed.type, name) ?? []);
+  return [...new Set(keys)];
+}
+
+function withoutNulls(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null && value !== undefined));
+}
+
+/**
+ * The write of one typed input under its resolved id. `replace` (updates) sets every field, so a
+ * null removes it, and replaces the aliases; otherwise (ingestion) only what the source states is
+ * added: a report that names Kazakhstan without its ISO codes must not erase them.
+ */
+export function entityWrite(
+  id: string,
+  typed: TypedEntityInput,
+  statement: { readonly sourceId: string | null; readonly locator: string },
+  options: { readonly replace: boolean; readonly mustCreate: boolean },
+): EntityWrite {
+  const fields = entityFields(typed);
+  return {
+    id,
+    type: typed.type,
+    name: fields.name,
+    nameKey: matchKey(fields.name),
+    aliases: fields.aliases,
+    aliasKeys: fields.aliases.map(matchKey),
+    replaceAliases: options.replace,
+    props: options.replace ? fields.props : withoutNulls(fields.props),
+    sourceId: statement.sourceId,
+    locator: statement.locator,
+    keys: resolutionKeysOf(typed),
+    mustCreate: options.mustCreate,
+  };
 }

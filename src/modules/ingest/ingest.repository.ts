@@ -18,6 +18,13 @@ export interface EntityWrite {
   readonly props: Readonly<Record<string, unknown>>;
   readonly sourceId: string | null;
   readonly locator: string;
+  /** The resolution keys (`resolutionKey`) of its name and aliases; the entity claims those still free. */
+  readonly keys: readonly string[];
+  /**
+   * A new entity under an id the write path chose: created, never merged into an entity that took
+   * the id meanwhile (the id constraint then refuses the write). Otherwise the id decides identity.
+   */
+  readonly mustCreate: boolean;
 }
 
 export interface TieWrite {
@@ -33,51 +40,52 @@ export interface TieWrite {
   readonly locator: string;
 }
 
-export interface Candidate {
-  readonly ref: string;
-  readonly type: EntityType;
-  readonly id: string | null;
-  readonly keys: readonly string[];
-}
+/** A claimed resolution key and the entity it names, if any. */
+const claimedKey = z.object({ key: z.string(), id: z.string().nullable() });
 
-const candidateMatch = z.object({ ref: z.string(), id: z.string(), type: z.string() });
-
-/** Candidates found by id, or by a name or alias key equal to another entity's name. */
-const resolveIndexedQuery = defineQuery(
-  'ingest.resolveIndexed',
-  `UNWIND $candidates AS c
-   CALL (c) {
-     MATCH (n:Entity {id: c.id})
-     RETURN n, 0 AS rank
-     UNION
-     UNWIND c.keys AS k
-     MATCH (n:Entity {nameKey: k})
-     WHERE c.type IN labels(n)
-     RETURN n, 1 AS rank
-   }
-   WITH c, n, rank ORDER BY rank, n.id
-   WITH c, collect(n)[0] AS n
-   RETURN c.ref AS ref, n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type`,
-  candidateMatch,
+/**
+ * Claims resolution keys for the rest of the transaction: MERGE on the unique key makes a
+ * concurrent writer of the same key wait until this transaction ends, and setting (then removing)
+ * a property takes the key's write lock before its entity is read, so what is read is what the
+ * last writer committed, and nothing is left behind.
+ * Keys are claimed in sorted order so that two writers never wait for each other in a circle.
+ */
+const claimKeysQuery = defineQuery(
+  'ingest.claimKeys',
+  `UNWIND $keys AS key
+   MERGE (k:NameKey {key: key})
+   SET k._lock = true
+   REMOVE k._lock
+   WITH k
+   OPTIONAL MATCH (n:Entity {id: k.entityId})
+   RETURN k.key AS key, n.id AS id`,
+  claimedKey,
 );
 
-/** The fallback for candidates known only by an alias: a label scan, so it runs only for those. */
-const resolveByAliasQuery = defineQuery(
-  'ingest.resolveByAlias',
-  `UNWIND $candidates AS c
-   MATCH (n:$(c.type))
-   WHERE any(k IN c.keys WHERE k IN n.aliasKeys)
-   WITH c, n ORDER BY n.id
-   WITH c, collect(n)[0] AS n
-   RETURN c.ref AS ref, n.id AS id, c.type AS type`,
-  candidateMatch,
+/** Frees the keys an entity no longer goes by (an update renamed it or dropped an alias). */
+const releaseKeysQuery = defineQuery(
+  'ingest.releaseKeys',
+  `MATCH (k:NameKey {entityId: $id})
+   WHERE NOT k.key IN $keep
+   DELETE k
+   RETURN count(*) AS released`,
+  z.object({ released: z.number() }),
 );
 
 const upsertEntitiesQuery = defineQuery(
   'ingest.upsertEntities',
   `UNWIND $entities AS e
-   MERGE (n:Entity {id: e.id})
-   ON CREATE SET n.createdAt = datetime.statement(), n.updatedAt = datetime.statement()
+   CALL (e) {
+     WITH e WHERE e.mustCreate
+     CREATE (n:Entity {id: e.id})
+     SET n.createdAt = datetime.statement(), n.updatedAt = datetime.statement()
+     RETURN n
+     UNION
+     WITH e WHERE NOT e.mustCreate
+     MERGE (n:Entity {id: e.id})
+     ON CREATE SET n.createdAt = datetime.statement(), n.updatedAt = datetime.statement()
+     RETURN n
+   }
    SET n:$(e.type)
    WITH n, e, properties(n) AS before,
         // Ingestion keeps an entity's name and records another spelling as an alias (unless it folds
@@ -105,6 +113,16 @@ const upsertEntitiesQuery = defineQuery(
      MATCH (s:Source {id: e.sourceId})
      MERGE (n)-[p:STATED_IN {locator: e.locator}]->(s)
      ON CREATE SET p.recordedAt = datetime()
+   }
+   // The entity takes the keys of its names that no live entity holds (claimed earlier in the
+   // transaction, or free); a key held by another entity stays with it.
+   CALL (n, e) {
+     UNWIND e.keys AS key
+     MERGE (k:NameKey {key: key})
+     ON CREATE SET k.entityId = n.id
+     WITH n, k
+     WHERE k.entityId IS NULL OR (k.entityId <> n.id AND NOT EXISTS { MATCH (:Entity {id: k.entityId}) })
+     SET k.entityId = n.id
    }
    RETURN n.id AS id, n.createdAt = datetime.statement() AS created`,
   z.object({ id: z.string(), created: z.boolean() }),
@@ -137,6 +155,10 @@ const deleteEntityQuery = defineQuery(
   'ingest.deleteEntity',
   `MATCH (n:Entity {id: $id})
    WHERE $type IN labels(n)
+   CALL (n) {
+     MATCH (k:NameKey {entityId: n.id})
+     DELETE k
+   }
    DETACH DELETE n
    RETURN count(*) AS deleted`,
   z.object({ deleted: z.number() }),
@@ -173,32 +195,19 @@ const sourceUseQuery = defineQuery(
   z.object({ statements: z.number() }),
 );
 
-/** Another entity of the type already named or aliased by one of the keys. */
-const otherWithKeysQuery = defineQuery(
-  'ingest.otherWithKeys',
-  `MATCH (n:$($type))
-   WHERE n.id <> $id AND (n.nameKey IN $keys OR any(k IN coalesce(n.aliasKeys, []) WHERE k IN $keys))
-   RETURN n.id AS id ORDER BY n.id LIMIT 1`,
-  z.object({ id: z.string() }),
-);
-
 /** Writes of the graph; every method runs inside the caller's transaction. */
 export class IngestRepository {
   constructor(private readonly tx: WriteScope) {}
 
-  async resolve(candidates: readonly Candidate[]): Promise<Map<string, { id: string; type: string }>> {
-    const found = new Map<string, { id: string; type: string }>();
-    if (candidates.length === 0) return found;
-    for (const row of await this.tx.run(resolveIndexedQuery, { candidates })) {
-      if (row.id) found.set(row.ref, row);
-    }
-    const unresolved = candidates.filter((c) => !found.has(c.ref) && c.keys.length > 0);
-    if (unresolved.length > 0) {
-      for (const row of await this.tx.run(resolveByAliasQuery, { candidates: unresolved })) {
-        found.set(row.ref, row);
-      }
-    }
-    return found;
+  /** Claims the keys (see claimKeysQuery); returns each key's entity, or null when none holds it. */
+  async claimKeys(keys: readonly string[]): Promise<Map<string, string | null>> {
+    const sorted = [...new Set(keys)].sort();
+    const rows = sorted.length === 0 ? [] : await this.tx.run(claimKeysQuery, { keys: sorted });
+    return new Map(rows.map((row) => [row.key, row.id]));
+  }
+
+  async releaseKeys(id: string, keep: readonly string[]): Promise<void> {
+    await this.tx.run(releaseKeysQuery, { id, keep });
   }
 
   upsertEntities(entities: readonly EntityWrite[]) {
@@ -227,12 +236,6 @@ export class IngestRepository {
   async tieExists(type: TieType, from: string, to: string, key: string): Promise<boolean> {
     const rows = await this.tx.run(tieExistsQuery, { type, from, to, key });
     return rows[0]?.exists ?? false;
-  }
-
-  async otherWithKeys(type: EntityType, id: string, keys: readonly string[]): Promise<string | undefined> {
-    if (keys.length === 0) return undefined;
-    const rows = await this.tx.run(otherWithKeysQuery, { type, id, keys });
-    return rows[0]?.id;
   }
 
   async sourceStatementCount(id: string): Promise<number> {

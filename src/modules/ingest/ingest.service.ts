@@ -5,15 +5,21 @@ import { BadUserInputError, ConflictError, type FieldProblem, NotFoundError } fr
 import { parsePartialDate } from '../../graphql/partial-date';
 import { type EntityType, ID_PREFIX, matchKey, slugId, TIE_SPECS, type TieType } from '../entity/entity.model';
 import { type TieDetailsInput } from '../tie/tie.input';
-import { entityFields, resolvesByName, type TypedEntityInput } from './entity-writes';
+import { entityWrite, resolutionKeysOf, resolvesByName, type TypedEntityInput } from './entity-writes';
 import type { ReportEntityInput, ReportInput } from './ingest.input';
-import { type Candidate, type EntityWrite, IngestRepository, type TieWrite } from './ingest.repository';
+import { IngestRepository, type TieWrite } from './ingest.repository';
 
 export interface IngestOutcome {
   readonly sourceId: string;
   readonly entities: { ref: string; id: string; type: EntityType; created: boolean }[];
   readonly tiesCreated: number;
   readonly tiesMatched: number;
+}
+
+/** What a ref resolved to; `mustCreate` for a new entity under an id the write path chose. */
+interface ResolvedId {
+  id: string;
+  readonly mustCreate: boolean;
 }
 
 export interface Statement {
@@ -106,10 +112,6 @@ function idPrefixProblems(typed: TypedEntityInput, field: string): FieldProblem[
     : [];
 }
 
-function withoutNulls(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null && value !== undefined));
-}
-
 function fail(problems: FieldProblem[]): never {
   const summary = problems
     .slice(0, 5)
@@ -159,15 +161,20 @@ export class IngestService {
         sourceId,
         (index, type) => `${entityPath(index, type)}.id`,
       );
+      // Refs that share a new entity write it in order: the first creates it, the others add to it.
+      const written = new Set<string>();
       const rows = await repository.upsertEntities(
         report.entities.map((entity) => {
           const typed = typedByRef.get(entity.ref) as TypedEntityInput;
-          return this.entityWrite(ids.get(entity.ref) as string, typed, statement(entity.locator), false);
+          const { id, mustCreate } = ids.get(entity.ref) as ResolvedId;
+          const first = !written.has(id);
+          written.add(id);
+          return entityWrite(id, typed, statement(entity.locator), { replace: false, mustCreate: mustCreate && first });
         }),
       );
       const created = new Set(rows.filter((row) => row.created).map((row) => row.id));
 
-      const idOf = (refOrId: string): string => ids.get(refOrId) ?? refOrId;
+      const idOf = (refOrId: string): string => ids.get(refOrId)?.id ?? refOrId;
       const ties = report.ties.map((tie, index) => ({
         path: `report.ties[${index}]`,
         details: tie,
@@ -181,7 +188,7 @@ export class IngestService {
       return {
         sourceId,
         entities: report.entities.map((entity) => {
-          const id = ids.get(entity.ref) as string;
+          const id = idOf(entity.ref);
           return {
             ref: entity.ref,
             id,
@@ -203,16 +210,23 @@ export class IngestService {
       const repository = new IngestRepository(tx);
       const statedIn = typed.input.statedIn;
       if (statedIn) await this.assertSourceExists(repository, statedIn.sourceId, 'input.statedIn.sourceId');
-      const existing = await repository.resolve([this.candidate('input', typed)]);
-      const match = existing.get('input');
-      if (match) {
-        throw new ConflictError(
-          `${typed.type} "${match.id}" already exists with this id, name or alias; update it instead`,
-        );
+      const claimed = await repository.claimKeys(resolutionKeysOf(typed));
+      const holder = [...claimed.values()].find((id) => id !== null);
+      if (holder) {
+        throw new ConflictError(`${typed.type} "${holder}" already has this name or alias; update it instead`);
       }
-      const id = typed.input.id ?? (await this.freeId(repository, typed));
+      const given = typed.input.id;
+      if (given && (await repository.typesOf([given])).has(given)) {
+        throw new ConflictError(`"${given}" already exists; update it instead`);
+      }
+      const id = given ?? (await this.freeId(repository, typed));
       await repository.upsertEntities([
-        this.entityWrite(id, typed, { sourceId: statedIn?.sourceId ?? null, locator: statedIn?.locator ?? '' }, false),
+        entityWrite(
+          id,
+          typed,
+          { sourceId: statedIn?.sourceId ?? null, locator: statedIn?.locator ?? '' },
+          { replace: false, mustCreate: true },
+        ),
       ]);
       return id;
     });
@@ -224,8 +238,9 @@ export class IngestService {
       const repository = new IngestRepository(tx);
       const types = await repository.typesOf([id]);
       if (types.get(id) !== typed.type) throw new NotFoundError(typed.type, id);
-      const { keys } = this.candidate('input', typed);
-      const taken = await repository.otherWithKeys(typed.type, id, keys);
+      const keys = resolutionKeysOf(typed);
+      const claimed = await repository.claimKeys(keys);
+      const taken = [...claimed.values()].find((holder) => holder !== null && holder !== id);
       if (taken) {
         throw new ConflictError(
           `${typed.type} "${taken}" already has this name or alias; merge them or choose another`,
@@ -233,8 +248,14 @@ export class IngestService {
       }
       const statedIn = typed.input.statedIn;
       if (statedIn) await this.assertSourceExists(repository, statedIn.sourceId, 'input.statedIn.sourceId');
+      await repository.releaseKeys(id, keys);
       await repository.upsertEntities([
-        this.entityWrite(id, typed, { sourceId: statedIn?.sourceId ?? null, locator: statedIn?.locator ?? '' }, true),
+        entityWrite(
+          id,
+          typed,
+          { sourceId: statedIn?.sourceId ?? null, locator: statedIn?.locator ?? '' },
+          { replace: true, mustCreate: false },
+        ),
       ]);
     });
   }
@@ -302,80 +323,78 @@ export class IngestService {
   private async writeSource(repository: IngestRepository, report: ReportInput): Promise<string> {
     const typed: TypedEntityInput = { type: 'Source', input: report.source };
     const ids = await this.resolveIds(repository, [{ ref: '#source', typed }], null, () => 'report.source.id');
-    const id = ids.get('#source') as string;
-    await repository.upsertEntities([this.entityWrite(id, typed, { sourceId: null, locator: '' }, false)]);
+    const { id, mustCreate } = ids.get('#source') as ResolvedId;
+    await repository.upsertEntities([
+      entityWrite(id, typed, { sourceId: null, locator: '' }, { replace: false, mustCreate }),
+    ]);
     return id;
   }
 
-  private candidate(ref: string, typed: TypedEntityInput): Candidate {
-    const names = [typed.input.name ?? '', ...(typed.input.aliases ?? [])].filter((name) => name.length > 0);
-    return {
-      ref,
-      type: typed.type,
-      id: typed.input.id ?? null,
-      keys: resolvesByName(typed.type) ? [...new Set(names.map(matchKey))] : [],
-    };
-  }
-
   /**
-   * Resolves refs to ids: an existing entity by id, else by name or alias, else a new id. New
-   * unnamed documents and figures get an id derived from the source and ref, so re-ingesting the
-   * same report finds them again.
+   * Resolves refs to ids: an existing entity by id, else the entity its name or an alias resolves
+   * to (by the keys claimed in this transaction), else a new id. Refs of one report that share a
+   * key are one entity. New unnamed documents and figures get an id derived from the source and
+   * ref, so re-ingesting the same report finds them again.
    */
   private async resolveIds(
     repository: IngestRepository,
     entries: { ref: string; typed: TypedEntityInput }[],
     sourceId: string | null,
     idField: (index: number, type: EntityType) => string,
-  ): Promise<Map<string, string>> {
-    const found = await repository.resolve(entries.map(({ ref, typed }) => this.candidate(ref, typed)));
-    const ids = new Map<string, string>();
+  ): Promise<Map<string, ResolvedId>> {
+    const keysByEntry = entries.map(({ typed }) => resolutionKeysOf(typed));
+    const claimed = await repository.claimKeys(keysByEntry.flat());
+    const given = entries.flatMap(({ typed }) => (typed.input.id ? [typed.input.id] : []));
+    const givenTypes = await repository.typesOf(given);
+    const ids = new Map<string, ResolvedId>();
+    // New entities of this report by key, so a later ref with the same name or alias joins them.
+    const newByKey = new Map<string, ResolvedId>();
+    const named: { resolved: ResolvedId; typed: TypedEntityInput }[] = [];
     const problems: FieldProblem[] = [];
     entries.forEach(({ ref, typed }, index) => {
-      const match = found.get(ref);
-      if (match && match.type !== typed.type) {
-        problems.push({
-          field: idField(index, typed.type),
-          message: `"${match.id}" is a ${match.type}, not a ${typed.type}`,
-        });
-      } else if (match) {
-        ids.set(ref, match.id);
-      } else if (typed.input.id) {
-        ids.set(ref, typed.input.id);
-      } else if (resolvesByName(typed.type) && typed.input.name) {
-        ids.set(ref, slugId(typed.type, typed.input.name));
-      } else {
-        ids.set(ref, `${ID_PREFIX[typed.type]}:${shortHash(sourceId ?? '', ref)}`);
+      const id = typed.input.id;
+      const idType = id ? givenTypes.get(id) : undefined;
+      const keys = keysByEntry[index] ?? [];
+      if (id && idType && idType !== typed.type) {
+        problems.push({ field: idField(index, typed.type), message: `"${id}" is a ${idType}, not a ${typed.type}` });
+        return;
       }
+      const held = keys.map((key) => claimed.get(key)).find((holder) => holder !== null && holder !== undefined);
+      const joined = keys.map((key) => newByKey.get(key)).find((resolved) => resolved !== undefined);
+      let resolved: ResolvedId;
+      if (id && idType) resolved = { id, mustCreate: false };
+      else if (held) resolved = { id: held, mustCreate: false };
+      else if (joined) resolved = joined;
+      else if (id) resolved = { id, mustCreate: false };
+      else if (resolvesByName(typed.type) && typed.input.name) {
+        resolved = { id: slugId(typed.type, typed.input.name), mustCreate: true };
+        named.push({ resolved, typed });
+      } else {
+        resolved = { id: `${ID_PREFIX[typed.type]}:${shortHash(sourceId ?? '', ref)}`, mustCreate: false };
+      }
+      for (const key of keys) if (!newByKey.has(key) && !claimed.get(key)) newByKey.set(key, resolved);
+      ids.set(ref, resolved);
     });
     if (problems.length > 0) fail(problems);
+    // A slug can be held by an entity since renamed: the new entity then takes a suffixed id.
+    const taken = await repository.typesOf(named.map(({ resolved }) => resolved.id));
+    for (const { resolved, typed } of named) {
+      if (taken.has(resolved.id)) resolved.id = await this.freeId(repository, typed);
+    }
     return ids;
   }
 
+  /** An id for a new entity: its slug, or the slug with a suffix when an entity already holds it. */
   private async freeId(repository: IngestRepository, typed: TypedEntityInput): Promise<string> {
-    const base = typed.input.name
-      ? slugId(typed.type, typed.input.name)
-      : `${ID_PREFIX[typed.type]}:${shortHash(String(Date.now()), String(Math.random()))}`;
-    const taken = await repository.typesOf([base]);
-    return taken.has(base) ? `${base}-${shortHash(String(Date.now()), String(Math.random())).slice(0, 6)}` : base;
-  }
-
-  private entityWrite(id: string, typed: TypedEntityInput, statement: Statement, replaceAliases: boolean): EntityWrite {
-    const fields = entityFields(typed);
-    return {
-      id,
-      type: typed.type,
-      name: fields.name,
-      nameKey: matchKey(fields.name),
-      aliases: fields.aliases,
-      aliasKeys: fields.aliases.map(matchKey),
-      replaceAliases,
-      // Ingestion only adds what a source states: a report that names Kazakhstan without its ISO
-      // codes must not erase them. Updates replace, so there a null removes the property.
-      props: replaceAliases ? fields.props : withoutNulls(fields.props),
-      sourceId: statement.sourceId,
-      locator: statement.locator,
-    };
+    const name = typed.input.name;
+    if (!name) return `${ID_PREFIX[typed.type]}:${shortHash(String(Date.now()), String(Math.random()))}`;
+    const base = slugId(typed.type, name);
+    const options = [base, `${base}-${shortHash(matchKey(name)).slice(0, 6)}`];
+    const taken = await repository.typesOf(options);
+    return (
+      options.find((option) => !taken.has(option)) ??
+      `${base}-${shortHash(String(Date.now()), String(Math.random())).slice(0, 6)}`
+    );
   }
 
   private async assertSourceExists(repository: IngestRepository, sourceId: string, field: string): Promise<void> {
