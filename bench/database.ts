@@ -9,7 +9,7 @@ import { createDriver, waitForNeo4j } from '../src/db/driver';
 import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../src/db/embedded';
 import { Executor } from '../src/db/executor';
 import { migrate } from '../src/db/migrate';
-import { type EntityWrite, IngestRepository, type TieWrite } from '../src/modules/ingest/ingest.repository';
+import { type EntityWrite, type TieWrite, WriteRepository } from '../src/modules/write/write.repository';
 import { type Batch, countRows, generate, sizesFor } from './dataset';
 import { freePort } from '../test/support/free-port';
 import { ROOT } from './processes';
@@ -67,7 +67,7 @@ function executor(driver: Driver): Executor {
 
 function writeBatch(db: Executor, batch: Batch): Promise<unknown> {
   return db.writeTransaction(`bench.load.${batch.kind}`, async (tx) => {
-    const repository = new IngestRepository(tx);
+    const repository = new WriteRepository(tx);
     return batch.kind === 'entities' ? repository.upsertEntities(batch.rows) : repository.upsertTies(batch.rows);
   });
 }

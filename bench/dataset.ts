@@ -8,9 +8,10 @@ import {
   ValueQualifier,
 } from '../src/modules/entity/entity.enums';
 import { type EntityType, type TieType } from '../src/modules/entity/entity.model';
-import { entityWrite as toEntityWrite, type TypedEntityInput } from '../src/modules/ingest/entity-writes';
-import type { EntityWrite, TieWrite } from '../src/modules/ingest/ingest.repository';
-import { tieKey } from '../src/modules/ingest/ingest.service';
+import type { TypedEntityInput } from '../src/modules/entity/entity.specs';
+import { entityWrite as toEntityWrite } from '../src/modules/write/entity-write';
+import { tieKey } from '../src/modules/write/tie-rules';
+import type { EntityWrite, TieWrite } from '../src/modules/write/write.repository';
 import { Random, Zipf } from './random';
 
 /**

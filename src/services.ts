@@ -7,7 +7,6 @@ import { ExportRepository } from './modules/export/export.repository';
 import { ExportService } from './modules/export/export.service';
 import { GraphRepository } from './modules/graph/graph.repository';
 import { GraphService } from './modules/graph/graph.service';
-import { IngestService } from './modules/ingest/ingest.service';
 import { OverviewRepository } from './modules/overview/overview.repository';
 import { OverviewService } from './modules/overview/overview.service';
 import { RegionRepository } from './modules/region/region.repository';
@@ -18,18 +17,19 @@ import { SigningRepository } from './modules/signing/signing.repository';
 import { SigningService } from './modules/signing/signing.service';
 import { StatsRepository } from './modules/stats/stats.repository';
 import { StatsService } from './modules/stats/stats.service';
+import { WriteService } from './modules/write/write.service';
 
 /** The services of one request, wired to that request's executor and loaders. */
 export interface Services {
   readonly entity: EntityService;
   readonly export: ExportService;
   readonly graph: GraphService;
-  readonly ingest: IngestService;
   readonly overview: OverviewService;
   readonly region: RegionService;
   readonly search: SearchService;
   readonly signing: SigningService;
   readonly stats: StatsService;
+  readonly write: WriteService;
 }
 
 export function createServices(db: Executor, loaders: Loaders): Services {
@@ -37,11 +37,11 @@ export function createServices(db: Executor, loaders: Loaders): Services {
     entity: new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db)),
     export: new ExportService(new ExportRepository(db)),
     graph: new GraphService(new GraphRepository(db)),
-    ingest: new IngestService(db),
     overview: new OverviewService(new OverviewRepository(db)),
     region: new RegionService(new RegionRepository(loaders)),
     search: new SearchService(new SearchRepository(db)),
     signing: new SigningService(new SigningRepository(db)),
     stats: new StatsService(new StatsRepository(db)),
+    write: new WriteService(db),
   };
 }

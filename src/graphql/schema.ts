@@ -12,7 +12,6 @@ import { NodeResolver } from '../modules/entity/entity.resolver';
 import { FigureResolver } from '../modules/figure/figure.resolver';
 import { ForumResolver } from '../modules/forum/forum.resolver';
 import { GraphResolver } from '../modules/graph/graph.resolver';
-import { IngestResolver } from '../modules/ingest/ingest.resolver';
 import { OfficialResolver } from '../modules/official/official.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
@@ -22,6 +21,7 @@ import { SigningResolver } from '../modules/signing/signing.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { StatsResolver } from '../modules/stats/stats.resolver';
 import { TieResolver } from '../modules/tie/tie.resolver';
+import { ReportResolver } from '../modules/write/report.resolver';
 import { batchLoadsByParent } from './loaders';
 
 export const RESOLVERS = [
@@ -35,7 +35,7 @@ export const RESOLVERS = [
   SourceResolver,
   FigureResolver,
   TieResolver,
-  IngestResolver,
+  ReportResolver,
   SigningResolver,
   GraphResolver,
   SearchResolver,

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import type { Keyset } from '../../graphql/pagination';
-import { entityColumn, entityProjection } from './entity.record';
+import { entityColumn, entityProjection } from './entity.columns';
 import type { EntityType } from './entity.model';
+import { specOf } from './entity.specs';
 
 export type SortKey = 'NAME' | 'DATE' | 'VALUE';
 
@@ -34,21 +35,12 @@ export interface ListFilter {
  * every page.
  */
 
-/** Where each type keeps the date and value its DATE and VALUE orders and filters use. */
-const DATE_PROPERTY: Partial<Record<EntityType, string>> = {
-  Document: 'signedOn',
-  Forum: 'date',
-  Figure: 'period',
-  Source: 'publishedOn',
-};
-const VALUE_PROPERTY: Partial<Record<EntityType, string>> = { Document: 'valueAmount', Figure: 'value' };
-
 const dateOf = (type: EntityType): string => {
-  const property = DATE_PROPERTY[type];
+  const property = specOf(type).sortDate;
   return property ? `n.${property}` : 'coalesce(n.signedOn, n.date, n.period, n.publishedOn)';
 };
 const valueOf = (type: EntityType): string => {
-  const property = VALUE_PROPERTY[type];
+  const property = specOf(type).sortValue;
   return property ? `n.${property}` : 'coalesce(n.valueAmount, n.value)';
 };
 
@@ -96,14 +88,19 @@ function orderOf(type: EntityType, sort: SortKey): Order {
     case 'NAME':
       return { key: 'n.name', indexed: 'name', missing: false };
     case 'DATE': {
-      const property = DATE_PROPERTY[type];
+      const property = specOf(type).sortDate;
       return property
         ? { key: `coalesce(n.${property}, '')`, indexed: property, missing: true }
         : { key: `''`, indexed: null, missing: false };
     }
-    case 'VALUE':
-      if (type === 'Document') return { key: 'coalesce(n.valueAmount, -1.0)', indexed: 'valueAmount', missing: true };
-      return { key: type === 'Figure' ? 'coalesce(n.value, -1.0)' : '-1.0', indexed: null, missing: false };
+    case 'VALUE': {
+      const property = specOf(type).sortValue;
+      if (!property) return { key: '-1.0', indexed: null, missing: false };
+      // Of the values, only documents' are indexed (migration 0001): figures are few per query.
+      return type === 'Document'
+        ? { key: `coalesce(n.${property}, -1.0)`, indexed: property, missing: true }
+        : { key: `coalesce(n.${property}, -1.0)`, indexed: null, missing: false };
+    }
   }
 }
 

@@ -10,7 +10,6 @@ import {
   RegionKind,
   ValueQualifier,
 } from './entity.enums';
-import { type EntityType, isEntityType } from './entity.model';
 
 /**
  * The shapes entity nodes have in Neo4j. Every row a repository returns is checked against
@@ -135,62 +134,6 @@ export type EntityRecord =
   | SectorRecord
   | SourceRecord
   | FigureRecord;
-
-const RECORD_BY_TYPE: Record<EntityType, z.ZodType<EntityRecord>> = {
-  Region: regionRecord,
-  Organization: organizationRecord,
-  Official: officialRecord,
-  Forum: forumRecord,
-  Document: documentRecord,
-  Sector: sectorRecord,
-  Source: sourceRecord,
-  Figure: figureRecord,
-};
-
-/** The entity type of a node, from its labels (every entity node has exactly one). */
-export function entityTypeOf(labels: readonly string[]): EntityType | undefined {
-  return labels.find(isEntityType);
-}
-
-/**
- * The Cypher of an `entityColumn`: the node's properties and labels. Its datetimes come as ISO
- * strings, because the driver decodes each temporal value with 64-bit integer arithmetic in
- * JavaScript, which made decoding the bulk of a deep request's time.
- */
-export function entityProjection(variable: string): string {
-  return `${variable} {.*, __labels: labels(${variable}), createdAt: toString(${variable}.createdAt), updatedAt: toString(${variable}.updatedAt)}`;
-}
-
-/**
- * A row column holding a whole entity node (`entityProjection` in Cypher). Parsed into the record
- * of its type, tagged with `__typename` for GraphQL interfaces and unions.
- */
-export const entityColumn = z
-  .object({ __labels: z.array(z.string()) })
-  .loose()
-  .transform((value, ctx): EntityRecord => {
-    const type = entityTypeOf(value.__labels);
-    if (!type) {
-      ctx.addIssue({ code: 'custom', message: `node has no entity label: ${value.__labels.join(',')}` });
-      return z.NEVER;
-    }
-    const parsed = RECORD_BY_TYPE[type].safeParse({ ...value, __typename: type });
-    if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: `${type} node ${String(value.id)}: ${parsed.error.message}` });
-      return z.NEVER;
-    }
-    return parsed.data;
-  });
-
-/** Narrows a column to one entity type. */
-export function entityColumnOf<T extends EntityRecord['__typename']>(type: T) {
-  return entityColumn.refine(
-    (record): record is Extract<EntityRecord, { __typename: T }> => record.__typename === type,
-    {
-      message: `expected a ${type} node`,
-    },
-  );
-}
 
 /**
  * The provenance lists a tie carries: entry i of each list belongs together (Neo4j relationships

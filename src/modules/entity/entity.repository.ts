@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Params } from '../../db/query';
 import type { Loaders } from '../../graphql/loaders';
-import { entityColumn, entityProjection, type EntityRecord, tieProvenanceColumns } from './entity.record';
+import { entityColumn, entityProjection } from './entity.columns';
+import { type EntityRecord, tieProvenanceColumns } from './entity.record';
 import type { TieType } from './entity.model';
 import type { PrefetchFollow, PrefetchPlan } from './entity.prefetch';
 

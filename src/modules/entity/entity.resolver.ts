@@ -19,7 +19,7 @@ import type { Context } from '../../context';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { planForEntities, planForPage } from '../../graphql/prefetch';
 import { Role } from '../auth/auth.roles';
-import type { TypedEntityInput } from '../ingest/entity-writes';
+import type { TypedEntityInput } from './entity.specs';
 import { ListOrder } from './entity.input';
 import { Entity, Node, Provenance } from './entity.type';
 
@@ -77,21 +77,21 @@ export function EntityResolverBase<T extends object, Input extends object, Filte
       description: `Creates a ${type}; fails with CONFLICT when its id, name or an alias already names one.`,
     })
     async create(@Arg('input', () => inputType) input: Input, @Ctx() ctx: Context) {
-      const id = await ctx.services.ingest.createEntity(typed(input));
+      const id = await ctx.services.write.createEntity(typed(input));
       return ctx.services.entity.get(type, id);
     }
 
     @Authorized(Role.Editor)
     @Mutation(() => objectType, { name: `update${type}`, description: `Replaces the fields and aliases of a ${type}.` })
     async update(@Arg('id', () => ID) id: string, @Arg('input', () => inputType) input: Input, @Ctx() ctx: Context) {
-      await ctx.services.ingest.updateEntity(id, typed(input));
+      await ctx.services.write.updateEntity(id, typed(input));
       return ctx.services.entity.get(type, id);
     }
 
     @Authorized(Role.Editor)
     @Mutation(() => ID, { name: `delete${type}`, description: `Deletes a ${type} and all its ties; returns its id.` })
     async delete(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-      await ctx.services.ingest.deleteEntity(type, id);
+      await ctx.services.write.deleteEntity(type, id);
       return id;
     }
   }

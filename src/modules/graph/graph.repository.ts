@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import { TIE_TYPES } from '../entity/entity.model';
-import { entityColumn, entityProjection } from '../entity/entity.record';
+import { entityColumn, entityProjection } from '../entity/entity.columns';
 import { tieColumn } from '../entity/entity.repository';
 import { MAX_HOPS } from './graph.input';
 

@@ -3,7 +3,8 @@ import { graphql, type GraphQLSchema } from 'graphql';
 import type { Context } from '../../context';
 import type { FieldProblem } from '../../errors';
 import { SYSTEM_USER } from '../../seed';
-import type { ReportInput } from '../ingest/ingest.input';
+import { REPORT_FIELDS } from '../entity/entity.specs';
+import type { ReportInput } from '../write/report.input';
 
 /** A report as the `ingestReport` mutation takes it, in plain JSON. */
 export interface ReportJson {
@@ -111,26 +112,15 @@ export function dryRunGateway(schema: GraphQLSchema): ImportGateway {
       sourceId: report.source.id ?? '(new source)',
       entities: report.entities.map((entity) => ({
         ref: entity.ref,
-        id:
-          [
-            entity.region,
-            entity.organization,
-            entity.official,
-            entity.forum,
-            entity.document,
-            entity.sector,
-            entity.figure,
-          ]
-            .map((typed) => typed?.id)
-            .find((id) => id) ?? `(new ${entity.ref})`,
+        id: REPORT_FIELDS.map(({ field }) => entity[field]?.id).find((id) => id) ?? `(new ${entity.ref})`,
         created: false,
       })),
       tiesCreated: 0,
       tiesMatched: 0,
     }),
   };
-  // The ingest resolver reads only `user` (for @Authorized) and `services.ingest` from its context.
-  const context = { user: SYSTEM_USER, services: { ingest } } as unknown as Context;
+  // The report resolver reads only `user` (for @Authorized) and `services.write` from its context.
+  const context = { user: SYSTEM_USER, services: { write: ingest } } as unknown as Context;
   return {
     dryRun: true,
     ingest: (report) => runIngest(schema, context, report),

@@ -4,12 +4,13 @@ import type { GraphQLSchema } from 'graphql';
 
 import { BadUserInputError } from '../../errors';
 import { matchKey } from '../entity/entity.model';
+import { ENTITY_SPECS } from '../entity/entity.specs';
 import { CodeLists } from './code-lists';
 import { readCsv } from './csv';
 import { type ImportGateway, IngestRefused, type IngestReply, type ReportJson } from './gateway';
 import type { Mapping } from './mapping';
 import { checkColumns, checkFields } from './mapping-check';
-import { type PlannedEnd, type PlannedEntity, type PlannedTie, planRow, type RowPlan } from './row-plan';
+import { type PlannedEnd, type PlannedTie, planRow, type RowPlan } from './row-plan';
 import { RowProblem } from './values';
 
 export interface Rejection {
@@ -55,16 +56,6 @@ export interface ImportOptions {
   readonly csvPath?: string;
   readonly onProgress?: (progress: ImportProgress) => void;
 }
-
-const TYPED_FIELD: Record<PlannedEntity['type'], string> = {
-  Region: 'region',
-  Organization: 'organization',
-  Official: 'official',
-  Forum: 'forum',
-  Document: 'document',
-  Sector: 'sector',
-  Figure: 'figure',
-};
 
 function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
@@ -255,7 +246,7 @@ export class ImporterService {
         plan.entities.map((entity) => ({
           ref: entity.ref,
           locator: plan.locator,
-          [TYPED_FIELD[entity.type]]: entity.fields,
+          [ENTITY_SPECS[entity.type].reportField]: entity.fields,
         })),
       ),
       ties: plans.flatMap((plan) =>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import { BadUserInputError, type FieldProblem } from '../../errors';
 import { type EntityType, TIE_SPECS, TIE_TYPES } from '../entity/entity.model';
+import { REPORT_FIELDS, type ReportedType } from '../entity/entity.specs';
 import { parseTemplate, type Template } from './template';
 import { isDateFormat } from './values';
 
@@ -15,16 +16,9 @@ import { isDateFormat } from './values';
  */
 
 /** The entity types a row can state (sources come from the mapping's `source`). */
-export const ROW_ENTITY_TYPES = [
-  'Region',
-  'Organization',
-  'Official',
-  'Forum',
-  'Document',
-  'Sector',
-  'Figure',
-] as const satisfies readonly EntityType[];
-export type RowEntityType = (typeof ROW_ENTITY_TYPES)[number];
+/** The types a row may state: those a report's entities state. */
+export const ROW_ENTITY_TYPES = REPORT_FIELDS.map(({ type }) => type) as [ReportedType, ...ReportedType[]];
+export type RowEntityType = ReportedType;
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 export type Scalar = z.infer<typeof scalar>;

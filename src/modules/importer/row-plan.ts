@@ -1,5 +1,5 @@
 import { type EntityType, matchKey, type TieType } from '../entity/entity.model';
-import { resolvesByName } from '../ingest/entity-writes';
+import { resolvesByName } from '../entity/entity.specs';
 import type { CodeLists } from './code-lists';
 import { eachColumns, type EntityDef, type Mapping, type RowEntityType, type TieEnd, type ValueSpec } from './mapping';
 import { encodeIdPart, renderTemplate } from './template';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { defineQuery } from '../../db/query';
 import type { Loaders } from '../../graphql/loaders';
-import { entityColumn, entityProjection, type EntityRecord } from '../entity/entity.record';
+import { entityColumn, entityProjection } from '../entity/entity.columns';
+import type { EntityRecord } from '../entity/entity.record';
 
 // Officials of a region: those holding a position in a body based in it or one of its parts, and
 // those who signed or attended on its behalf.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { Executor } from '../../db/executor';
 import { defineQuery } from '../../db/query';
-import { entityColumn, entityProjection } from '../entity/entity.record';
+import { entityColumn, entityProjection } from '../entity/entity.columns';
 
 // The index yields best first, so the page is cut before sorting; equal scores are then ordered
 // by name so an answer does not change from one call to the next.

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import type { Keyset } from '../../graphql/pagination';
 import { tieColumn } from '../entity/entity.repository';
-import { entityColumn, entityColumnOf, entityProjection } from '../entity/entity.record';
+import { entityColumn, entityColumnOf, entityProjection } from '../entity/entity.columns';
 
 export interface SigningQueryFilter {
   readonly region: string | null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
-import { entityColumn, entityProjection } from '../entity/entity.record';
+import { entityColumn, entityProjection } from '../entity/entity.columns';
 
 export interface StatsQueryFilter {
   readonly forum: string | null;

@@ -29,20 +29,20 @@ export class TieResolver {
     description: 'Creates a tie, or adds the statement to an identical one; true when a new tie was created.',
   })
   createTie(@Arg('input', () => TieInput) input: TieInput, @Ctx() ctx: Context) {
-    return ctx.services.ingest.upsertTie(input, false);
+    return ctx.services.write.upsertTie(input, false);
   }
 
   @Authorized(Role.Editor)
   @Mutation(() => Boolean, { description: 'Replaces the details of an existing tie; NOT_FOUND when there is none.' })
   async updateTie(@Arg('input', () => TieInput) input: TieInput, @Ctx() ctx: Context) {
-    await ctx.services.ingest.upsertTie(input, true);
+    await ctx.services.write.upsertTie(input, true);
     return true;
   }
 
   @Authorized(Role.Editor)
   @Mutation(() => Boolean, { description: 'Deletes a tie; NOT_FOUND when there is none.' })
   async deleteTie(@Arg('input', () => TieKeyInput) input: TieKeyInput, @Ctx() ctx: Context) {
-    await ctx.services.ingest.deleteTie(input.type, input.from, input.to, input.title);
+    await ctx.services.write.deleteTie(input.type, input.from, input.to, input.title);
     return true;
   }
 }

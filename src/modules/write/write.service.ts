@@ -2,14 +2,23 @@ import { createHash } from 'node:crypto';
 
 import type { Executor } from '../../db/executor';
 import { BadUserInputError, ConflictError, type FieldProblem, NotFoundError } from '../../errors';
-import { parsePartialDate } from '../../graphql/partial-date';
-import { type EntityType, ID_PREFIX, matchKey, slugId, TIE_SPECS, type TieType } from '../entity/entity.model';
-import { type TieDetailsInput } from '../tie/tie.input';
-import { entityWrite, resolutionKeysOf, resolvesByName, type TypedEntityInput } from './entity-writes';
-import type { ReportEntityInput, ReportInput } from './ingest.input';
-import { IngestRepository, type TieWrite } from './ingest.repository';
+import { type EntityType, matchKey, TIE_SPECS, type TieType } from '../entity/entity.model';
+import {
+  ENTITY_SPECS,
+  idPrefixProblem,
+  REPORT_FIELDS,
+  resolutionKeysOf,
+  resolvesByName,
+  slugId,
+  type TypedEntityInput,
+} from '../entity/entity.specs';
+import type { TieDetailsInput } from '../tie/tie.input';
+import { entityWrite } from './entity-write';
+import type { ReportEntityInput, ReportInput } from './report.input';
+import { tieDetailProblems, tieKey, tieProps } from './tie-rules';
+import { type TieWrite, WriteRepository } from './write.repository';
 
-export interface IngestOutcome {
+export interface ReportOutcome {
   readonly sourceId: string;
   readonly entities: { ref: string; id: string; type: EntityType; created: boolean }[];
   readonly tiesCreated: number;
@@ -27,89 +36,25 @@ export interface Statement {
   readonly locator: string;
 }
 
-const TYPED_FIELDS = ['region', 'organization', 'official', 'forum', 'document', 'sector', 'figure'] as const;
-const TYPE_OF_FIELD: Record<(typeof TYPED_FIELDS)[number], EntityType> = {
-  region: 'Region',
-  organization: 'Organization',
-  official: 'Official',
-  forum: 'Forum',
-  document: 'Document',
-  sector: 'Sector',
-  figure: 'Figure',
-};
-
 function typedInputOf(entity: ReportEntityInput): TypedEntityInput[] {
-  const typed: TypedEntityInput[] = [];
-  for (const field of TYPED_FIELDS) {
+  return REPORT_FIELDS.flatMap(({ field, type }) => {
     const input = entity[field];
-    if (input) typed.push({ type: TYPE_OF_FIELD[field], input } as TypedEntityInput);
-  }
-  return typed;
+    return input ? [{ type, input } as TypedEntityInput] : [];
+  });
 }
 
 function shortHash(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
 }
 
-/** The key that tells apart ties of one type between one pair: the position title for HOLDS. */
-export function tieKey(type: TieType, details: { title?: string | null; role?: string | null }): string {
-  const by = TIE_SPECS[type].distinguishedBy;
-  const value = by === undefined ? undefined : details[by];
-  return value ? matchKey(value) : '';
-}
-
-/** Checks tie details against the catalog; returns problems named under `path`. */
-export function tieDetailProblems(
-  details: TieDetailsInput & { onBehalfOf?: string | null },
-  path: string,
-): FieldProblem[] {
-  const spec = TIE_SPECS[details.type];
-  const problems: FieldProblem[] = [];
-  for (const property of ['title', 'role', 'onBehalfOf', 'since', 'until'] as const) {
-    const value = details[property];
-    if (value !== undefined && value !== null && !spec.properties.includes(property)) {
-      problems.push({ field: `${path}.${property}`, message: `a ${details.type} tie takes no ${property}` });
-    }
-  }
-  if (spec.distinguishedBy === 'title' && !details.title) {
-    problems.push({ field: `${path}.title`, message: `a ${details.type} tie needs a title` });
-  }
-  return problems;
-}
-
-/**
- * The stored details of a tie. `replace` (updateTie) sets every detail, removing those left out;
- * otherwise a restatement only adds details, and the title stays as first stated (it is the key).
- */
-function tieProps(details: TieDetailsInput, onBehalfOf: string | null, replace: boolean): Record<string, unknown> {
-  const since = details.since ? parsePartialDate(details.since) : undefined;
-  const until = details.until ? parsePartialDate(details.until) : undefined;
-  const props = {
-    title: details.title ?? null,
-    role: details.role ?? null,
-    onBehalfOf,
-    since: since?.date ?? null,
-    sincePrecision: since?.precision ?? null,
-    until: until?.date ?? null,
-    untilPrecision: until?.precision ?? null,
-  };
-  if (replace) return props;
-  return Object.fromEntries(Object.entries(props).filter(([key, value]) => value !== null && key !== 'title'));
-}
-
 /** Where a report entity's typed input sits in the report, for error paths. */
 function entityPath(index: number, type: EntityType): string {
-  const field = TYPED_FIELDS.find((candidate) => TYPE_OF_FIELD[candidate] === type);
-  return `report.entities[${index}].${field ?? ''}`;
+  return `report.entities[${index}].${ENTITY_SPECS[type].reportField ?? ''}`;
 }
 
-/** Ids are prefixed by type (`region:kz`), so an id says what it names wherever it appears. */
 function idPrefixProblems(typed: TypedEntityInput, field: string): FieldProblem[] {
-  const id = typed.input.id;
-  const prefix = `${ID_PREFIX[typed.type]}:`;
-  return id && !id.startsWith(prefix)
-    ? [{ field, message: `a ${typed.type} id starts with "${prefix}" (got "${id}")` }]
-    : [];
+  const message = typed.input.id ? idPrefixProblem(typed.type, typed.input.id) : undefined;
+  return message ? [{ field, message }] : [];
 }
 
 function fail(problems: FieldProblem[]): never {
@@ -125,10 +70,10 @@ function fail(problems: FieldProblem[]): never {
  * counts as the same fact); the repository only runs the statements. Each public method is one
  * transaction: a failure anywhere leaves nothing behind.
  */
-export class IngestService {
+export class WriteService {
   constructor(private readonly db: Executor) {}
 
-  async ingestReport(report: ReportInput): Promise<IngestOutcome> {
+  async ingestReport(report: ReportInput): Promise<ReportOutcome> {
     const problems: FieldProblem[] = [];
     const typedByRef = new Map<string, TypedEntityInput>();
     report.entities.forEach((entity, index) => {
@@ -136,7 +81,7 @@ export class IngestService {
       if (typed.length !== 1) {
         problems.push({
           field: `report.entities[${index}]`,
-          message: `set exactly one of ${TYPED_FIELDS.join(', ')} (found ${typed.length})`,
+          message: `set exactly one of ${REPORT_FIELDS.map(({ field }) => field).join(', ')} (found ${typed.length})`,
         });
       } else if (typedByRef.has(entity.ref)) {
         problems.push({ field: `report.entities[${index}].ref`, message: `"${entity.ref}" is used twice` });
@@ -150,7 +95,7 @@ export class IngestService {
     if (problems.length > 0) fail(problems);
 
     return this.db.writeTransaction('ingestReport', async (tx) => {
-      const repository = new IngestRepository(tx);
+      const repository = new WriteRepository(tx);
       const sourceId = await this.writeSource(repository, report);
       const statement = (locator: string | null | undefined): Statement => ({ sourceId, locator: locator ?? '' });
 
@@ -207,7 +152,7 @@ export class IngestService {
     const problems = idPrefixProblems(typed, 'input.id');
     if (problems.length > 0) fail(problems);
     return this.db.writeTransaction(`create${typed.type}`, async (tx) => {
-      const repository = new IngestRepository(tx);
+      const repository = new WriteRepository(tx);
       const statedIn = typed.input.statedIn;
       if (statedIn) await this.assertSourceExists(repository, statedIn.sourceId, 'input.statedIn.sourceId');
       const claimed = await repository.claimKeys(resolutionKeysOf(typed));
@@ -235,7 +180,7 @@ export class IngestService {
   /** Replaces the typed fields and aliases of an existing entity. */
   async updateEntity(id: string, typed: TypedEntityInput): Promise<void> {
     await this.db.writeTransaction(`update${typed.type}`, async (tx) => {
-      const repository = new IngestRepository(tx);
+      const repository = new WriteRepository(tx);
       const types = await repository.typesOf([id]);
       if (types.get(id) !== typed.type) throw new NotFoundError(typed.type, id);
       const keys = resolutionKeysOf(typed);
@@ -262,7 +207,7 @@ export class IngestService {
 
   async deleteEntity(type: EntityType, id: string): Promise<void> {
     await this.db.writeTransaction(`delete${type}`, async (tx) => {
-      const repository = new IngestRepository(tx);
+      const repository = new WriteRepository(tx);
       if (type === 'Source') {
         const statements = await repository.sourceStatementCount(id);
         if (statements > 0) {
@@ -287,7 +232,7 @@ export class IngestService {
     const problems = tieDetailProblems(tie, 'input');
     if (problems.length > 0) fail(problems);
     return this.db.writeTransaction(mustExist ? 'updateTie' : 'createTie', async (tx) => {
-      const repository = new IngestRepository(tx);
+      const repository = new WriteRepository(tx);
       if (tie.statedIn?.sourceId)
         await this.assertSourceExists(repository, tie.statedIn.sourceId, 'input.statedIn.sourceId');
       if (mustExist && !(await repository.tieExists(tie.type, tie.from, tie.to, tieKey(tie.type, tie)))) {
@@ -313,14 +258,14 @@ export class IngestService {
 
   async deleteTie(type: TieType, from: string, to: string, title: string | null | undefined): Promise<void> {
     await this.db.writeTransaction('deleteTie', async (tx) => {
-      const repository = new IngestRepository(tx);
+      const repository = new WriteRepository(tx);
       if (!(await repository.deleteTie(type, from, to, tieKey(type, { title })))) {
         throw new NotFoundError(`${type} tie`, `${from} -> ${to}`);
       }
     });
   }
 
-  private async writeSource(repository: IngestRepository, report: ReportInput): Promise<string> {
+  private async writeSource(repository: WriteRepository, report: ReportInput): Promise<string> {
     const typed: TypedEntityInput = { type: 'Source', input: report.source };
     const ids = await this.resolveIds(repository, [{ ref: '#source', typed }], null, () => 'report.source.id');
     const { id, mustCreate } = ids.get('#source') as ResolvedId;
@@ -337,7 +282,7 @@ export class IngestService {
    * ref, so re-ingesting the same report finds them again.
    */
   private async resolveIds(
-    repository: IngestRepository,
+    repository: WriteRepository,
     entries: { ref: string; typed: TypedEntityInput }[],
     sourceId: string | null,
     idField: (index: number, type: EntityType) => string,
@@ -370,7 +315,7 @@ export class IngestService {
         resolved = { id: slugId(typed.type, typed.input.name), mustCreate: true };
         named.push({ resolved, typed });
       } else {
-        resolved = { id: `${ID_PREFIX[typed.type]}:${shortHash(sourceId ?? '', ref)}`, mustCreate: false };
+        resolved = { id: `${ENTITY_SPECS[typed.type].idPrefix}:${shortHash(sourceId ?? '', ref)}`, mustCreate: false };
       }
       for (const key of keys) if (!newByKey.has(key) && !claimed.get(key)) newByKey.set(key, resolved);
       ids.set(ref, resolved);
@@ -385,9 +330,9 @@ export class IngestService {
   }
 
   /** An id for a new entity: its slug, or the slug with a suffix when an entity already holds it. */
-  private async freeId(repository: IngestRepository, typed: TypedEntityInput): Promise<string> {
+  private async freeId(repository: WriteRepository, typed: TypedEntityInput): Promise<string> {
     const name = typed.input.name;
-    if (!name) return `${ID_PREFIX[typed.type]}:${shortHash(String(Date.now()), String(Math.random()))}`;
+    if (!name) return `${ENTITY_SPECS[typed.type].idPrefix}:${shortHash(String(Date.now()), String(Math.random()))}`;
     const base = slugId(typed.type, name);
     const options = [base, `${base}-${shortHash(matchKey(name)).slice(0, 6)}`];
     const taken = await repository.typesOf(options);
@@ -397,13 +342,13 @@ export class IngestService {
     );
   }
 
-  private async assertSourceExists(repository: IngestRepository, sourceId: string, field: string): Promise<void> {
+  private async assertSourceExists(repository: WriteRepository, sourceId: string, field: string): Promise<void> {
     const types = await repository.typesOf([sourceId]);
     if (types.get(sourceId) !== 'Source') fail([{ field, message: `no Source with id "${sourceId}"` }]);
   }
 
   private async writeTies(
-    repository: IngestRepository,
+    repository: WriteRepository,
     ties: {
       path: string;
       details: TieDetailsInput;

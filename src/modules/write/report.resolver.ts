@@ -2,11 +2,11 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { Context } from '../../context';
 import { Role } from '../auth/auth.roles';
-import { ReportInput } from './ingest.input';
-import { IngestResult } from './ingest.type';
+import { ReportInput } from './report.input';
+import { IngestResult } from './report.type';
 
 @Resolver()
-export class IngestResolver {
+export class ReportResolver {
   @Authorized(Role.Editor)
   @Mutation(() => IngestResult, {
     description:
@@ -14,6 +14,6 @@ export class IngestResolver {
       'then by name and alias, so nothing is duplicated; ingesting the same report again changes nothing.',
   })
   ingestReport(@Arg('report', () => ReportInput) report: ReportInput, @Ctx() ctx: Context) {
-    return ctx.services.ingest.ingestReport(report);
+    return ctx.services.write.ingestReport(report);
   }
 }

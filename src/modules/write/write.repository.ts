@@ -51,7 +51,7 @@ const claimedKey = z.object({ key: z.string(), id: z.string().nullable() });
  * Keys are claimed in sorted order so that two writers never wait for each other in a circle.
  */
 const claimKeysQuery = defineQuery(
-  'ingest.claimKeys',
+  'write.claimKeys',
   `UNWIND $keys AS key
    MERGE (k:NameKey {key: key})
    SET k._lock = true
@@ -64,7 +64,7 @@ const claimKeysQuery = defineQuery(
 
 /** Frees the keys an entity no longer goes by (an update renamed it or dropped an alias). */
 const releaseKeysQuery = defineQuery(
-  'ingest.releaseKeys',
+  'write.releaseKeys',
   `MATCH (k:NameKey {entityId: $id})
    WHERE NOT k.key IN $keep
    DELETE k
@@ -73,7 +73,7 @@ const releaseKeysQuery = defineQuery(
 );
 
 const upsertEntitiesQuery = defineQuery(
-  'ingest.upsertEntities',
+  'write.upsertEntities',
   `UNWIND $entities AS e
    CALL (e) {
      WITH e WHERE e.mustCreate
@@ -129,7 +129,7 @@ const upsertEntitiesQuery = defineQuery(
 );
 
 const upsertTiesQuery = defineQuery(
-  'ingest.upsertTies',
+  'write.upsertTies',
   `UNWIND $ties AS t
    MATCH (a:Entity {id: t.from})
    MATCH (b:Entity {id: t.to})
@@ -152,7 +152,7 @@ const upsertTiesQuery = defineQuery(
 );
 
 const deleteEntityQuery = defineQuery(
-  'ingest.deleteEntity',
+  'write.deleteEntity',
   `MATCH (n:Entity {id: $id})
    WHERE $type IN labels(n)
    CALL (n) {
@@ -165,7 +165,7 @@ const deleteEntityQuery = defineQuery(
 );
 
 const deleteTieQuery = defineQuery(
-  'ingest.deleteTie',
+  'write.deleteTie',
   `MATCH (:Entity {id: $from})-[r:$($type) {key: $key}]->(:Entity {id: $to})
    DELETE r
    RETURN count(*) AS deleted`,
@@ -173,7 +173,7 @@ const deleteTieQuery = defineQuery(
 );
 
 const typesQuery = defineQuery(
-  'ingest.typesOf',
+  'write.typesOf',
   `UNWIND $ids AS id
    MATCH (n:Entity {id: id})
    RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type`,
@@ -181,7 +181,7 @@ const typesQuery = defineQuery(
 );
 
 const tieExistsQuery = defineQuery(
-  'ingest.tieExists',
+  'write.tieExists',
   `RETURN EXISTS { (:Entity {id: $from})-[:$($type) {key: $key}]->(:Entity {id: $to}) } AS exists`,
   z.object({ exists: z.boolean() }),
 );
@@ -189,14 +189,14 @@ const tieExistsQuery = defineQuery(
 // Ties keep their sources as ids in lists (a relationship cannot point at a node), which no index
 // covers: deleting a source scans the relationships, a price paid only by this rare write.
 const sourceUseQuery = defineQuery(
-  'ingest.sourceUse',
+  'write.sourceUse',
   `MATCH (s:Source {id: $id})
    RETURN COUNT { (s)<-[:STATED_IN]-() } + COUNT { ()-[r]->() WHERE $id IN r.sourceIds } AS statements`,
   z.object({ statements: z.number() }),
 );
 
 /** Writes of the graph; every method runs inside the caller's transaction. */
-export class IngestRepository {
+export class WriteRepository {
   constructor(private readonly tx: WriteScope) {}
 
   /** Claims the keys (see claimKeysQuery); returns each key's entity, or null when none holds it. */
