@@ -7,10 +7,10 @@ import {
   RegionKind,
   ValueQualifier,
 } from '../src/modules/entity/entity.enums';
-import { type EntityType, type TieType } from '../src/modules/entity/entity.model';
+import { type EntityType, tieKey, type TieType } from '../src/modules/entity/entity.model';
 import type { TypedEntityInput } from '../src/modules/entity/entity.specs';
 import { entityWrite as toEntityWrite } from '../src/modules/write/entity-write';
-import { tieKey } from '../src/modules/write/tie-rules';
+
 import type { EntityWrite, TieWrite } from '../src/modules/write/write.repository';
 import { Random, Zipf } from './random';
 

@@ -7,6 +7,8 @@ import { ExportRepository } from './modules/export/export.repository';
 import { ExportService } from './modules/export/export.service';
 import { GraphRepository } from './modules/graph/graph.repository';
 import { GraphService } from './modules/graph/graph.service';
+import { HistoryRepository } from './modules/history/history.repository';
+import { HistoryService } from './modules/history/history.service';
 import { OverviewRepository } from './modules/overview/overview.repository';
 import { OverviewService } from './modules/overview/overview.service';
 import { RegionRepository } from './modules/region/region.repository';
@@ -18,12 +20,14 @@ import { SigningService } from './modules/signing/signing.service';
 import { StatsRepository } from './modules/stats/stats.repository';
 import { StatsService } from './modules/stats/stats.service';
 import { WriteService } from './modules/write/write.service';
+import { WriteStore } from './modules/write/write.store';
 
 /** The services of one request, wired to that request's executor and loaders. */
 export interface Services {
   readonly entity: EntityService;
   readonly export: ExportService;
   readonly graph: GraphService;
+  readonly history: HistoryService;
   readonly overview: OverviewService;
   readonly region: RegionService;
   readonly search: SearchService;
@@ -32,16 +36,18 @@ export interface Services {
   readonly write: WriteService;
 }
 
-export function createServices(db: Executor, loaders: Loaders): Services {
+/** `actor` is who the request runs as, recorded on every change it makes. */
+export function createServices(db: Executor, loaders: Loaders, actor: string): Services {
   return {
     entity: new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db)),
     export: new ExportService(new ExportRepository(db)),
     graph: new GraphService(new GraphRepository(db)),
+    history: new HistoryService(new HistoryRepository(db)),
     overview: new OverviewService(new OverviewRepository(db)),
     region: new RegionService(new RegionRepository(loaders)),
     search: new SearchService(new SearchRepository(db)),
     signing: new SigningService(new SigningRepository(db)),
     stats: new StatsService(new StatsRepository(db)),
-    write: new WriteService(db),
+    write: new WriteService(new WriteStore(db, actor)),
   };
 }

@@ -52,8 +52,9 @@ export class NotFoundError extends GraphQLError {
 }
 
 export class ConflictError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.Conflict } });
+  /** `changes` names the recorded changes the write conflicts with, when there are some. */
+  constructor(message: string, changes?: readonly string[]) {
+    super(message, { extensions: { code: ErrorCode.Conflict, ...(changes ? { changes } : {}) } });
   }
 }
 

@@ -12,6 +12,7 @@ import { NodeResolver } from '../modules/entity/entity.resolver';
 import { FigureResolver } from '../modules/figure/figure.resolver';
 import { ForumResolver } from '../modules/forum/forum.resolver';
 import { GraphResolver } from '../modules/graph/graph.resolver';
+import { HistoryResolver } from '../modules/history/history.resolver';
 import { OfficialResolver } from '../modules/official/official.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
@@ -40,6 +41,7 @@ export const RESOLVERS = [
   GraphResolver,
   SearchResolver,
   StatsResolver,
+  HistoryResolver,
 ] as const;
 
 interface ValidationFailure {

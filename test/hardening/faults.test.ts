@@ -15,6 +15,7 @@ import { createLogger } from '../../src/logger';
 import { authenticateRequest } from '../../src/modules/auth/auth.http';
 import { generateKey, hashKey } from '../../src/modules/auth/auth.keys';
 import { WriteService } from '../../src/modules/write/write.service';
+import { WriteStore } from '../../src/modules/write/write.store';
 import { type Database, openDatabase } from '../../src/runtime';
 import { ingestReportJson, SEED_DIR } from '../../src/seed';
 import { freePort } from '../support/free-port';
@@ -76,7 +77,10 @@ describe('faults', () => {
       for (let failAfter = 0; failAfter < 50; failAfter += 1) {
         const executor = new FailingExecutor(harness, failAfter);
         const base = harness.context(EDITOR);
-        const context = { ...base, services: { ...base.services, write: new WriteService(executor) } };
+        const context = {
+          ...base,
+          services: { ...base.services, write: new WriteService(new WriteStore(executor, EDITOR.id)) },
+        };
         const outcome = await ingestReportJson(harness.schema, context, report, 'report').then(
           () => 'ingested' as const,
           (error: unknown) => error,

@@ -108,10 +108,13 @@ export class Harness {
     }
   }
 
-  /** Counts and a checksum of the whole graph, to prove a failed write left nothing behind. */
+  /**
+   * Counts and a checksum of the whole graph but its change log, to prove a failed write left
+   * nothing behind and a revert restored exactly what was there.
+   */
   async fingerprint(): Promise<{ nodes: number; relationships: number; checksum: string }> {
     const nodes = await this.cypher(
-      `MATCH (n) WHERE NOT n:SchemaMigration
+      `MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Change
        RETURN labels(n) AS labels, properties(n) AS props ORDER BY coalesce(n.id, n.key)`,
     );
     const relationships = await this.cypher(
@@ -123,6 +126,12 @@ export class Harness {
       .update(JSON.stringify([nodes, relationships]))
       .digest('hex');
     return { nodes: nodes.length, relationships: relationships.length, checksum };
+  }
+
+  /** The number of changes in the log. */
+  async changeCount(): Promise<number> {
+    const [row] = await this.cypher<{ changes: unknown }>('MATCH (c:Change) RETURN count(c) AS changes');
+    return Number(row?.changes ?? 0);
   }
 
   /**

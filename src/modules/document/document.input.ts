@@ -16,11 +16,12 @@ export class MoneyInput {
   currency!: string;
 
   @Field(() => ValueQualifier, {
-    defaultValue: ValueQualifier.EXACT,
-    description: 'Exact, approximate, at least or at most.',
+    nullable: true,
+    description: 'Exact, approximate, at least or at most; EXACT when a new value leaves it out.',
   })
+  @IsOptional()
   @IsEnum(ValueQualifier)
-  qualifier: ValueQualifier = ValueQualifier.EXACT;
+  qualifier?: ValueQualifier | null;
 }
 
 @InputType({
@@ -42,15 +43,23 @@ export class DocumentInput extends EntityFieldsInput {
   @Length(1, 500)
   title?: string | null;
 
-  @Field(() => Int, { defaultValue: 1, description: 'How many documents this stands for.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many documents this stands for; 1 for a new document that leaves it out, kept otherwise.',
+  })
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100000)
-  count: number = 1;
+  count?: number | null;
 
-  @Field(() => DocumentStatus, { defaultValue: DocumentStatus.SIGNED, description: 'Where the document stands.' })
+  @Field(() => DocumentStatus, {
+    nullable: true,
+    description: 'Where the document stands; SIGNED for a new document that leaves it out, kept otherwise.',
+  })
+  @IsOptional()
   @IsEnum(DocumentStatus)
-  status: DocumentStatus = DocumentStatus.SIGNED;
+  status?: DocumentStatus | null;
 
   @PartialDateField('When it was signed')
   signedOn?: string | null;

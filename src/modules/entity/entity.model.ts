@@ -117,3 +117,10 @@ export function matchKey(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** The key that tells apart ties of one type between one pair: the position title for HOLDS. */
+export function tieKey(type: TieType, details: { title?: string | null; role?: string | null }): string {
+  const by = TIE_SPECS[type].distinguishedBy;
+  const value = by === undefined ? undefined : details[by];
+  return value ? matchKey(value) : '';
+}

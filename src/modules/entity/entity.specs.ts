@@ -45,6 +45,8 @@ export type EntityObject = Record<string, unknown> & {
 /** What a typed input stores: its name, aliases and type-specific columns. */
 export interface EntityFields {
   readonly name: string;
+  /** The name was made from other fields ("5 agreements"), not stated: it is no alias of the entity. */
+  readonly generatedName?: boolean;
   readonly aliases: readonly string[];
   /** Stored columns; undefined leaves a column as it is, null removes it. */
   readonly props: Record<string, unknown>;
@@ -54,6 +56,12 @@ export interface EntityFields {
 export interface DateColumn {
   readonly column: string;
   readonly precision: string;
+}
+
+/** A fact sources can disagree on: its name in claims (`value`) and the columns that hold it. */
+export interface ClaimedField {
+  readonly field: string;
+  readonly columns: readonly string[];
 }
 
 /** The field of a report's entity that carries each type (`entities[].region`). */
@@ -73,6 +81,13 @@ interface EntitySpec<Input extends EntityFieldsInput, Rec extends EntityRecord> 
   /** The stored date its DATE order and date filters use, and the value of its VALUE order. */
   readonly sortDate?: string;
   readonly sortValue?: string;
+  /** Columns a new entity takes when its input leaves them out; a restatement keeps what is stored. */
+  readonly defaults?: Readonly<Record<string, unknown>>;
+  /**
+   * Facts on which sources may disagree (another total, another date), each stored in these
+   * columns: when a second source states another value, both are kept as claims.
+   */
+  readonly claimed?: readonly ClaimedField[];
   /** The stored columns of an input. */
   fields(input: Input): EntityFields;
   /** The GraphQL object of a stored record. */
@@ -176,20 +191,29 @@ export const ENTITY_SPECS = {
     dates: [SIGNED_ON, IN_FORCE_ON],
     sortDate: SIGNED_ON.column,
     sortValue: 'valueAmount',
+    defaults: { count: 1, status: 'SIGNED' },
+    claimed: [
+      { field: 'value', columns: ['valueAmount', 'valueCurrency', 'valueQualifier'] },
+      { field: 'count', columns: ['count'] },
+      { field: 'signedOn', columns: [SIGNED_ON.column, SIGNED_ON.precision] },
+      { field: 'status', columns: ['status'] },
+    ],
     fields: (input) => ({
-      name: input.name ?? input.title ?? describeDocuments(input.kind, input.count),
+      name: input.name ?? input.title ?? describeDocuments(input.kind, input.count ?? 1),
+      generatedName: !input.name && !input.title,
       aliases: input.aliases ?? [],
       props: {
         ...common(input),
         kind: input.kind,
         title: input.title ?? null,
-        count: input.count,
-        status: input.status,
+        count: input.count ?? null,
+        status: input.status ?? null,
         ...dateColumns(SIGNED_ON, input.signedOn ?? null),
         ...dateColumns(IN_FORCE_ON, input.inForceOn ?? null),
         valueAmount: input.value?.amount ?? null,
         valueCurrency: input.value?.currency ?? null,
-        valueQualifier: input.value?.qualifier ?? null,
+        // A value stated without a qualifier is exact (a stored qualifier without a value means nothing).
+        valueQualifier: input.value ? (input.value.qualifier ?? 'EXACT') : null,
       },
     }),
     toObject: (record) => ({
@@ -244,20 +268,27 @@ export const ENTITY_SPECS = {
     dates: [PERIOD],
     sortDate: PERIOD.column,
     sortValue: 'value',
+    defaults: { qualifier: 'EXACT' },
+    claimed: [
+      { field: 'value', columns: ['value', 'unit'] },
+      { field: 'period', columns: [PERIOD.column, PERIOD.precision] },
+      { field: 'qualifier', columns: ['qualifier'] },
+    ],
     fields: (input) => ({
       name: input.name ?? `${input.metric.toLowerCase().replace(/_/g, ' ')}${input.period ? ` ${input.period}` : ''}`,
+      generatedName: !input.name,
       aliases: input.aliases ?? [],
       props: {
         ...common(input),
         metric: input.metric,
         value: input.value,
         unit: input.unit,
-        qualifier: input.qualifier,
+        qualifier: input.qualifier ?? null,
         ...dateColumns(PERIOD, input.period ?? null),
         changePercent: input.changePercent ?? null,
         changeFactor: input.changeFactor ?? null,
         itemCount: input.itemCount ?? null,
-        items: input.items ?? [],
+        items: input.items ?? null,
       },
     }),
     toObject: (record) => ({ ...record, period: partialDate(record, PERIOD) }),

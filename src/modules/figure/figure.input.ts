@@ -27,11 +27,12 @@ export class FigureInput extends EntityFieldsInput {
   unit!: string;
 
   @Field(() => ValueQualifier, {
-    defaultValue: ValueQualifier.EXACT,
-    description: 'Exact, approximate, at least or at most.',
+    nullable: true,
+    description: 'Exact, approximate, at least or at most; EXACT for a new figure that leaves it out, kept otherwise.',
   })
+  @IsOptional()
   @IsEnum(ValueQualifier)
-  qualifier: ValueQualifier = ValueQualifier.EXACT;
+  qualifier?: ValueQualifier | null;
 
   @PartialDateField('The period it covers')
   period?: string | null;

@@ -17,6 +17,12 @@ export class IngestedEntity {
 
 @ObjectType({ description: 'The outcome of ingesting a report: all of it was applied, in one transaction.' })
 export class IngestResult {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The change the report made (see `history`, `revertChange`); null when it stated nothing new.',
+  })
+  changeId!: string | null;
+
   @Field(() => ID, { description: 'The id of the source.' })
   sourceId!: string;
 

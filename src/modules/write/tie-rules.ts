@@ -1,14 +1,7 @@
 import type { FieldProblem } from '../../errors';
 import { parsePartialDate } from '../../graphql/partial-date';
-import { matchKey, TIE_SPECS, type TieType } from '../entity/entity.model';
+import { TIE_SPECS } from '../entity/entity.model';
 import type { TieDetailsInput } from '../tie/tie.input';
-
-/** The key that tells apart ties of one type between one pair: the position title for HOLDS. */
-export function tieKey(type: TieType, details: { title?: string | null; role?: string | null }): string {
-  const by = TIE_SPECS[type].distinguishedBy;
-  const value = by === undefined ? undefined : details[by];
-  return value ? matchKey(value) : '';
-}
 
 /** Checks tie details against the catalog; returns problems named under `path`. */
 export function tieDetailProblems(

@@ -16,6 +16,10 @@ export interface EntityWrite {
   readonly replaceAliases: boolean;
   /** Type-specific properties; a null value removes the property. */
   readonly props: Readonly<Record<string, unknown>>;
+  /** Set on a new entity before `props`: what its type takes when the input leaves it out. */
+  readonly defaults: Readonly<Record<string, unknown>>;
+  /** The name was made from other fields: kept for a new entity, never recorded as an alias. */
+  readonly generatedName: boolean;
   readonly sourceId: string | null;
   readonly locator: string;
   /** The resolution keys (`resolutionKey`) of its name and aliases; the entity claims those still free. */
@@ -87,14 +91,15 @@ const upsertEntitiesQuery = defineQuery(
      RETURN n
    }
    SET n:$(e.type)
+   SET n += CASE WHEN n.createdAt = datetime.statement() THEN e.defaults ELSE {} END
    WITH n, e, properties(n) AS before,
         // Ingestion keeps an entity's name and records another spelling as an alias (unless it folds
         // to the name or an alias already there: "xinjiang" adds nothing to "Xinjiang"); updates rename.
         e.replaceAliases OR n.name IS NULL OR n.name = e.name AS takesName
    WITH n, e, before, takesName,
-        e.aliases + CASE WHEN takesName OR e.nameKey = n.nameKey OR e.nameKey IN coalesce(n.aliasKeys, [])
+        e.aliases + CASE WHEN takesName OR e.generatedName OR e.nameKey = n.nameKey OR e.nameKey IN coalesce(n.aliasKeys, [])
                          THEN [] ELSE [e.name] END AS newAliases,
-        e.aliasKeys + CASE WHEN takesName THEN [] ELSE [e.nameKey] END AS newAliasKeys
+        e.aliasKeys + CASE WHEN takesName OR e.generatedName THEN [] ELSE [e.nameKey] END AS newAliasKeys
    SET n += e.props,
        n.name = CASE WHEN takesName THEN e.name ELSE n.name END,
        n.nameKey = CASE WHEN takesName THEN e.nameKey ELSE n.nameKey END

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 
-import type { Executor } from '../../db/executor';
-import { BadUserInputError, ConflictError, type FieldProblem, NotFoundError } from '../../errors';
-import { type EntityType, matchKey, TIE_SPECS, type TieType } from '../entity/entity.model';
+import { BadUserInputError, ConflictError, type FieldProblem, InternalError, NotFoundError } from '../../errors';
+import { type EntityType, matchKey, TIE_SPECS, tieKey, type TieType } from '../entity/entity.model';
 import {
   ENTITY_SPECS,
   idPrefixProblem,
@@ -15,10 +14,14 @@ import {
 import type { TieDetailsInput } from '../tie/tie.input';
 import { entityWrite } from './entity-write';
 import type { ReportEntityInput, ReportInput } from './report.input';
-import { tieDetailProblems, tieKey, tieProps } from './tie-rules';
-import { type TieWrite, WriteRepository } from './write.repository';
+import { revertChange } from './revert';
+import { tieDetailProblems, tieProps } from './tie-rules';
+import type { TieWrite, WriteRepository } from './write.repository';
+import type { WriteStore, WriteUnit } from './write.store';
 
 export interface ReportOutcome {
+  /** The change the report made; null when it stated nothing new. */
+  readonly changeId: string | null;
   readonly sourceId: string;
   readonly entities: { ref: string; id: string; type: EntityType; created: boolean }[];
   readonly tiesCreated: number;
@@ -71,7 +74,7 @@ function fail(problems: FieldProblem[]): never {
  * transaction: a failure anywhere leaves nothing behind.
  */
 export class WriteService {
-  constructor(private readonly db: Executor) {}
+  constructor(private readonly store: WriteStore) {}
 
   async ingestReport(report: ReportInput): Promise<ReportOutcome> {
     const problems: FieldProblem[] = [];
@@ -94,18 +97,26 @@ export class WriteService {
     report.ties.forEach((tie, index) => problems.push(...tieDetailProblems(tie, `report.ties[${index}]`)));
     if (problems.length > 0) fail(problems);
 
-    return this.db.writeTransaction('ingestReport', async (tx) => {
-      const repository = new WriteRepository(tx);
-      const sourceId = await this.writeSource(repository, report);
+    const { result, change } = await this.store.transaction('ingestReport', async (unit) => {
+      const { repository, recorder } = unit;
+      const sourceId = await this.writeSource(unit, report);
+      unit.statedIn(sourceId);
       const statement = (locator: string | null | undefined): Statement => ({ sourceId, locator: locator ?? '' });
 
-      const refs = report.entities.map((entity) => entity.ref);
+      const entries = report.entities.map((entity) => ({
+        ref: entity.ref,
+        typed: typedByRef.get(entity.ref) as TypedEntityInput,
+      }));
       const ids = await this.resolveIds(
         repository,
-        refs.map((ref) => ({ ref, typed: typedByRef.get(ref) as TypedEntityInput })),
+        entries,
         sourceId,
         (index, type) => `${entityPath(index, type)}.id`,
       );
+      const entityIds = [...new Set([...ids.values()].map((resolved) => resolved.id))];
+      await recorder.touchEntities(entityIds);
+      await recorder.touchKeys(entries.flatMap(({ typed }) => resolutionKeysOf(typed)));
+      await recorder.touchTiePairs(entityIds.map((id) => ({ type: 'STATED_IN', from: id, to: sourceId })));
       // Refs that share a new entity write it in order: the first creates it, the others add to it.
       const written = new Set<string>();
       const rows = await repository.upsertEntities(
@@ -128,7 +139,7 @@ export class WriteService {
         onBehalfOf: tie.onBehalfOf ? idOf(tie.onBehalfOf) : null,
         statement: statement(tie.locator),
       }));
-      const tieRows = await this.writeTies(repository, ties, false);
+      const tieRows = await this.writeTies(unit, ties, false);
 
       return {
         sourceId,
@@ -145,17 +156,19 @@ export class WriteService {
         tiesMatched: tieRows.filter((row) => !row.created).length,
       };
     });
+    return { ...result, changeId: change?.id ?? null };
   }
 
   /** Creates one entity; refuses when the id, name or an alias already names one of its type. */
   async createEntity(typed: TypedEntityInput): Promise<string> {
     const problems = idPrefixProblems(typed, 'input.id');
     if (problems.length > 0) fail(problems);
-    return this.db.writeTransaction(`create${typed.type}`, async (tx) => {
-      const repository = new WriteRepository(tx);
+    const { result } = await this.store.transaction(`create${typed.type}`, async (unit) => {
+      const { repository } = unit;
       const statedIn = typed.input.statedIn;
       if (statedIn) await this.assertSourceExists(repository, statedIn.sourceId, 'input.statedIn.sourceId');
-      const claimed = await repository.claimKeys(resolutionKeysOf(typed));
+      const keys = resolutionKeysOf(typed);
+      const claimed = await repository.claimKeys(keys);
       const holder = [...claimed.values()].find((id) => id !== null);
       if (holder) {
         throw new ConflictError(`${typed.type} "${holder}" already has this name or alias; update it instead`);
@@ -165,6 +178,7 @@ export class WriteService {
         throw new ConflictError(`"${given}" already exists; update it instead`);
       }
       const id = given ?? (await this.freeId(repository, typed));
+      await this.touchEntity(unit, id, keys, statedIn?.sourceId ?? null);
       await repository.upsertEntities([
         entityWrite(
           id,
@@ -175,12 +189,13 @@ export class WriteService {
       ]);
       return id;
     });
+    return result;
   }
 
   /** Replaces the typed fields and aliases of an existing entity. */
   async updateEntity(id: string, typed: TypedEntityInput): Promise<void> {
-    await this.db.writeTransaction(`update${typed.type}`, async (tx) => {
-      const repository = new WriteRepository(tx);
+    await this.store.transaction(`update${typed.type}`, async (unit) => {
+      const { repository, recorder } = unit;
       const types = await repository.typesOf([id]);
       if (types.get(id) !== typed.type) throw new NotFoundError(typed.type, id);
       const keys = resolutionKeysOf(typed);
@@ -193,6 +208,8 @@ export class WriteService {
       }
       const statedIn = typed.input.statedIn;
       if (statedIn) await this.assertSourceExists(repository, statedIn.sourceId, 'input.statedIn.sourceId');
+      await recorder.touchKeysOf([id]);
+      await this.touchEntity(unit, id, keys, statedIn?.sourceId ?? null);
       await repository.releaseKeys(id, keys);
       await repository.upsertEntities([
         entityWrite(
@@ -206,8 +223,7 @@ export class WriteService {
   }
 
   async deleteEntity(type: EntityType, id: string): Promise<void> {
-    await this.db.writeTransaction(`delete${type}`, async (tx) => {
-      const repository = new WriteRepository(tx);
+    await this.store.transaction(`delete${type}`, async ({ repository, recorder }) => {
       if (type === 'Source') {
         const statements = await repository.sourceStatementCount(id);
         if (statements > 0) {
@@ -216,6 +232,9 @@ export class WriteService {
           );
         }
       }
+      await recorder.touchEntities([id]);
+      await recorder.touchAllTiesOf([id]);
+      await recorder.touchKeysOf([id]);
       if (!(await repository.deleteEntity(type, id))) throw new NotFoundError(type, id);
     });
   }
@@ -231,15 +250,17 @@ export class WriteService {
   ): Promise<boolean> {
     const problems = tieDetailProblems(tie, 'input');
     if (problems.length > 0) fail(problems);
-    return this.db.writeTransaction(mustExist ? 'updateTie' : 'createTie', async (tx) => {
-      const repository = new WriteRepository(tx);
+    const { result } = await this.store.transaction(mustExist ? 'updateTie' : 'createTie', async (unit) => {
+      const { repository, recorder } = unit;
+      unit.statedIn(tie.statedIn?.sourceId ?? null);
+      await recorder.touchTiePairs([{ type: tie.type, from: tie.from, to: tie.to }]);
       if (tie.statedIn?.sourceId)
         await this.assertSourceExists(repository, tie.statedIn.sourceId, 'input.statedIn.sourceId');
       if (mustExist && !(await repository.tieExists(tie.type, tie.from, tie.to, tieKey(tie.type, tie)))) {
         throw new NotFoundError(`${tie.type} tie`, `${tie.from} -> ${tie.to}`);
       }
       const [row] = await this.writeTies(
-        repository,
+        unit,
         [
           {
             path: 'input',
@@ -254,21 +275,36 @@ export class WriteService {
       );
       return row?.created ?? false;
     });
+    return result;
   }
 
   async deleteTie(type: TieType, from: string, to: string, title: string | null | undefined): Promise<void> {
-    await this.db.writeTransaction('deleteTie', async (tx) => {
-      const repository = new WriteRepository(tx);
+    await this.store.transaction('deleteTie', async ({ repository, recorder }) => {
+      await recorder.touchTiePairs([{ type, from, to }]);
       if (!(await repository.deleteTie(type, from, to, tieKey(type, { title })))) {
         throw new NotFoundError(`${type} tie`, `${from} -> ${to}`);
       }
     });
   }
 
-  private async writeSource(repository: WriteRepository, report: ReportInput): Promise<string> {
+  /** Puts back what a change changed, as a new change; returns that change's id. */
+  async revertChange(id: string): Promise<string> {
+    const { change } = await this.store.transaction(
+      'revertChange',
+      ({ reverts, recorder }) => revertChange(reverts, recorder, id),
+      id,
+    );
+    if (!change) throw new InternalError(`reverting ${id} changed nothing`);
+    return change.id;
+  }
+
+  private async writeSource(unit: WriteUnit, report: ReportInput): Promise<string> {
+    const { repository, recorder } = unit;
     const typed: TypedEntityInput = { type: 'Source', input: report.source };
     const ids = await this.resolveIds(repository, [{ ref: '#source', typed }], null, () => 'report.source.id');
     const { id, mustCreate } = ids.get('#source') as ResolvedId;
+    await recorder.touchEntities([id]);
+    await recorder.touchKeys(resolutionKeysOf(typed));
     await repository.upsertEntities([
       entityWrite(id, typed, { sourceId: null, locator: '' }, { replace: false, mustCreate }),
     ]);
@@ -347,8 +383,16 @@ export class WriteService {
     if (types.get(sourceId) !== 'Source') fail([{ field, message: `no Source with id "${sourceId}"` }]);
   }
 
+  /** Records the entity, its keys and its statement in a source as touched, before writing it. */
+  private async touchEntity(unit: WriteUnit, id: string, keys: readonly string[], sourceId: string | null) {
+    unit.statedIn(sourceId);
+    await unit.recorder.touchEntities([id]);
+    await unit.recorder.touchKeys(keys);
+    if (sourceId) await unit.recorder.touchTiePairs([{ type: 'STATED_IN', from: id, to: sourceId }]);
+  }
+
   private async writeTies(
-    repository: WriteRepository,
+    unit: WriteUnit,
     ties: {
       path: string;
       details: TieDetailsInput;
@@ -359,6 +403,7 @@ export class WriteService {
     }[],
     replace: boolean,
   ) {
+    const { repository, recorder } = unit;
     const endpointIds = [
       ...new Set(ties.flatMap((tie) => [tie.from, tie.to, ...(tie.onBehalfOf ? [tie.onBehalfOf] : [])])),
     ];
@@ -385,6 +430,7 @@ export class WriteService {
       if (tie.onBehalfOf) check('onBehalfOf', tie.onBehalfOf, ['Region', 'Organization']);
     }
     if (problems.length > 0) fail(problems);
+    await recorder.touchTiePairs(ties.map((tie) => ({ type: tie.details.type, from: tie.from, to: tie.to })));
     const writes: TieWrite[] = ties.map((tie) => ({
       type: tie.details.type,
       from: tie.from,

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+import type { Executor } from '../../db/executor';
+import { defineQuery, type Params } from '../../db/query';
+import type { Entry } from './change.model';
+
+/** A change as stored: the header, and its entries as the JSON the recorder wrote. */
+export const changeRow = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  operation: z.string(),
+  sourceId: z.string().nullable(),
+  revertOf: z.string().nullable(),
+  entries: z.string().transform((text) => JSON.parse(text) as Entry[]),
+});
+export type ChangeRow = z.infer<typeof changeRow>;
+
+const CHANGE_COLUMNS = `c.id AS id, toString(c.at) AS at, c.actor AS actor, c.operation AS operation,
+  c.sourceId AS sourceId, c.revertOf AS revertOf, c.entries AS entries`;
+
+export const byIdQuery = defineQuery('history.byId', `MATCH (c:Change {id: $id}) RETURN ${CHANGE_COLUMNS}`, changeRow);
+
+const revertsOfQuery = defineQuery(
+  'history.revertsOf',
+  `MATCH (c:Change {revertOf: $id}) RETURN ${CHANGE_COLUMNS} ORDER BY c.id`,
+  changeRow,
+);
+
+/** The changes after one (by id, so later) that touched any of the words' facts. */
+export const touchingSinceQuery = defineQuery(
+  'history.touchingSince',
+  `CALL db.index.fulltext.queryNodes('change_subjects', $words) YIELD node AS c
+   WITH c WHERE c.id > $since
+   RETURN c.id AS id ORDER BY c.id`,
+  z.object({ id: z.string() }),
+);
+
+/** The part of the feed's statement after the changes are found: the filters and the page. */
+const FEED_FILTERS = `
+  WHERE ($after IS NULL OR c.id < $after)
+    AND ($since IS NULL OR c.at >= datetime($since))
+    AND ($until IS NULL OR c.at <= datetime($until))
+    AND ($actor IS NULL OR c.actor = $actor)
+    AND ($type IS NULL OR $type IN c.types)
+    AND ($region IS NULL OR any(id IN c.entityIds WHERE EXISTS {
+      MATCH (n:Entity {id: id})
+      WHERE n IN regions OR EXISTS { (n)-[:BINDS|HELD_IN|INVOLVES|BASED_IN|BETWEEN|FROM|TO]->(r:Region) WHERE r IN regions }
+    }))`;
+
+/** The region and its parts, for the region filter (an empty list without one). */
+const REGION_SCOPE = `
+  OPTIONAL MATCH (scope:Region {id: $region})
+  CALL (scope) {
+    OPTIONAL MATCH (scope)<-[:PART_OF*0..5]-(part:Region)
+    RETURN collect(part) AS regions
+  }`;
+
+/**
+ * Changes newest first. With an entity (or a tie, or several of either) the statement starts from
+ * the `change_subjects` full-text index; otherwise it walks the changes in id (time) order.
+ */
+const feedQuery = defineQuery(
+  'history.feed',
+  `${REGION_SCOPE}
+   MATCH (c:Change)
+   ${FEED_FILTERS}
+   RETURN ${CHANGE_COLUMNS}
+   ORDER BY c.id DESC
+   LIMIT toInteger($limit)`,
+  changeRow,
+);
+
+const feedBySubjectQuery = defineQuery(
+  'history.feedBySubject',
+  `${REGION_SCOPE}
+   CALL db.index.fulltext.queryNodes('change_subjects', $words) YIELD node AS c
+   WITH c, regions
+   ${FEED_FILTERS}
+   RETURN ${CHANGE_COLUMNS}
+   ORDER BY c.id DESC
+   LIMIT toInteger($limit)`,
+  changeRow,
+);
+
+const countQuery = defineQuery(
+  'history.count',
+  `${REGION_SCOPE}
+   MATCH (c:Change)
+   ${FEED_FILTERS.replace('($after IS NULL OR c.id < $after)', 'true')}
+   RETURN count(c) AS count`,
+  z.object({ count: z.number() }),
+);
+
+const countBySubjectQuery = defineQuery(
+  'history.countBySubject',
+  `${REGION_SCOPE}
+   CALL db.index.fulltext.queryNodes('change_subjects', $words) YIELD node AS c
+   WITH c, regions
+   ${FEED_FILTERS.replace('($after IS NULL OR c.id < $after)', 'true')}
+   RETURN count(c) AS count`,
+  z.object({ count: z.number() }),
+);
+
+export interface FeedFilter {
+  readonly since: string | null;
+  readonly until: string | null;
+  readonly actor: string | null;
+  readonly type: string | null;
+  readonly region: string | null;
+  /** Index words of entities, ties or keys (`change.model.ts`); a change with any of them matches. */
+  readonly subjects: readonly string[] | null;
+}
+
+/**
+ * A full-text query for the words: each in quotes, so the query parser reads `region:kz` as one
+ * word, not as the field `region`. Words are ids (`ID_PATTERN`) or hex digests: no quotes in them.
+ */
+export function subjectQuery(words: readonly string[]): string {
+  return words.map((word) => `"${word.replace(/["\\]/g, '')}"`).join(' OR ');
+}
+
+/** Reads of the change log. */
+export class HistoryRepository {
+  constructor(private readonly db: Executor) {}
+
+  byId(id: string): Promise<ChangeRow | undefined> {
+    return this.db.readOne(byIdQuery, { id });
+  }
+
+  revertsOf(id: string): Promise<ChangeRow[]> {
+    return this.db.read(revertsOfQuery, { id });
+  }
+
+  feed(filter: FeedFilter, after: string | null, limit: number): Promise<ChangeRow[]> {
+    const params = { ...this.params(filter), after, limit };
+    return filter.subjects ? this.db.read(feedBySubjectQuery, params) : this.db.read(feedQuery, params);
+  }
+
+  async count(filter: FeedFilter): Promise<number> {
+    const params = this.params(filter);
+    const row = await (filter.subjects
+      ? this.db.readOne(countBySubjectQuery, params)
+      : this.db.readOne(countQuery, params));
+    return row?.count ?? 0;
+  }
+
+  private params(filter: FeedFilter): Params {
+    return {
+      since: filter.since,
+      until: filter.until,
+      actor: filter.actor,
+      type: filter.type,
+      region: filter.region,
+      words: filter.subjects ? subjectQuery(filter.subjects) : null,
+      after: null,
+    };
+  }
+}
