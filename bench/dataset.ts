@@ -175,7 +175,7 @@ function partialDate(random: Random): string {
 }
 
 function entityWrite(id: string, typed: TypedEntityInput, source: string | null, locator: string): EntityWrite {
-  return toEntityWrite(id, typed, { sourceId: source, locator }, { replace: false, mustCreate: false });
+  return toEntityWrite(id, typed, { sourceId: source, locator, quote: null }, { replace: false, mustCreate: false });
 }
 
 function tieWrite(
@@ -186,7 +186,7 @@ function tieWrite(
   source: string | null,
   locator: string,
 ): TieWrite {
-  return { type, from, to, key: tieKey(type, {}), title: null, props, sourceId: source, locator };
+  return { type, from, to, key: tieKey(type, {}), title: null, props, sourceId: source, locator, quote: null };
 }
 
 export type Batch =

@@ -1,5 +1,7 @@
 import type { Executor } from './db/executor';
 import type { Loaders } from './graphql/loaders';
+import { ClaimRepository } from './modules/claim/claim.repository';
+import { ClaimService } from './modules/claim/claim.service';
 import { EntityListRepository } from './modules/entity/entity.list.repository';
 import { EntityRepository } from './modules/entity/entity.repository';
 import { EntityService } from './modules/entity/entity.service';
@@ -24,6 +26,7 @@ import { WriteStore } from './modules/write/write.store';
 
 /** The services of one request, wired to that request's executor and loaders. */
 export interface Services {
+  readonly claim: ClaimService;
   readonly entity: EntityService;
   readonly export: ExportService;
   readonly graph: GraphService;
@@ -39,6 +42,7 @@ export interface Services {
 /** `actor` is who the request runs as, recorded on every change it makes. */
 export function createServices(db: Executor, loaders: Loaders, actor: string): Services {
   return {
+    claim: new ClaimService(new ClaimRepository(db)),
     entity: new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db)),
     export: new ExportService(new ExportRepository(db)),
     graph: new GraphService(new GraphRepository(db)),

@@ -7,6 +7,7 @@ import { buildSchema } from 'type-graphql';
 import { BadUserInputError, type FieldProblem } from '../errors';
 import { authChecker } from '../modules/auth/auth.checker';
 import { guardReads } from '../modules/auth/auth.reads';
+import { ClaimResolver } from '../modules/claim/claim.resolver';
 import { DocumentResolver } from '../modules/document/document.resolver';
 import { NodeResolver } from '../modules/entity/entity.resolver';
 import { FigureResolver } from '../modules/figure/figure.resolver';
@@ -42,6 +43,7 @@ export const RESOLVERS = [
   SearchResolver,
   StatsResolver,
   HistoryResolver,
+  ClaimResolver,
 ] as const;
 
 interface ValidationFailure {

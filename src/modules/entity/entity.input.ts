@@ -12,6 +12,9 @@ import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 
 import { parsePartialDate } from '../../graphql/partial-date';
 
+/** A quote is the words that state one fact: a sentence or two, not a page. */
+export const MAX_QUOTE_LENGTH = 2000;
+
 export const ID_PATTERN = /^[a-z]+:[\p{L}\p{N}._~-]{1,120}$/u;
 export const PARTIAL_DATE_MESSAGE = 'must be a real date as "YYYY", "YYYY-MM" or "YYYY-MM-DD"';
 /** Names and aliases made only of punctuation fold to an empty key, which would match each other. */
@@ -46,6 +49,11 @@ export class StatementInput {
   @IsOptional()
   @MaxLength(200)
   locator?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The words of the source that state it, verbatim.' })
+  @IsOptional()
+  @Length(1, MAX_QUOTE_LENGTH)
+  quote?: string | null;
 }
 
 /** The fields every entity input has. */

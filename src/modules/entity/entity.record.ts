@@ -36,6 +36,12 @@ const common = {
     .nullish()
     .transform((value) => value ?? []),
   description: optionalText,
+  /** Statements of sources that disagree on a fact (JSON, `claim.model.ts`); `disputed` while they do. */
+  claims: optionalText,
+  disputed: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
@@ -149,6 +155,11 @@ export const tieProvenanceColumns = {
     .nullish()
     .transform((value) => value ?? []),
   recordedAts: z
+    .array(z.string())
+    .nullish()
+    .transform((value) => value ?? []),
+  /** '' where the statement came without a quote (a list property cannot hold null). */
+  quotes: z
     .array(z.string())
     .nullish()
     .transform((value) => value ?? []),

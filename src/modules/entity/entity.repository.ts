@@ -29,6 +29,7 @@ const provenanceRow = z.object({
   key: z.string(),
   sourceId: z.string(),
   locator: z.string().nullable(),
+  quote: z.string().nullable(),
   recordedAt: z.string(),
 });
 
@@ -36,7 +37,9 @@ const provenanceQuery = defineQuery(
   'entity.provenance',
   `UNWIND $keys AS key
    MATCH (:Entity {id: key})-[p:STATED_IN]->(s:Source)
-   RETURN key, s.id AS sourceId, CASE p.locator WHEN '' THEN null ELSE p.locator END AS locator,
+   // One statement per quote: a source may state an entity in several places, in several words.
+   UNWIND CASE WHEN size(coalesce(p.quotes, [])) = 0 THEN [null] ELSE p.quotes END AS quote
+   RETURN key, s.id AS sourceId, CASE p.locator WHEN '' THEN null ELSE p.locator END AS locator, quote,
           toString(p.recordedAt) AS recordedAt
    ORDER BY s.id, p.locator`,
   provenanceRow,
@@ -105,6 +108,8 @@ const NO_DETAILS: TieRecord = tieColumn.parse({});
 export interface Provenance {
   readonly sourceId: string;
   readonly locator: string | null;
+  /** The words of the source that state it, verbatim, where the report gave them. */
+  readonly quote: string | null;
   readonly recordedAt: string;
 }
 
@@ -152,9 +157,10 @@ function prefetchStatement(plan: PrefetchPlan): { cypher: string; params: Params
       clauses.push(`CALL (${entities}) {
         UNWIND ${entities} AS e
         MATCH (e)-[stated:STATED_IN]->(source:Source)
-        WITH e, stated, source ORDER BY source.id, stated.locator
+        UNWIND CASE WHEN size(coalesce(stated.quotes, [])) = 0 THEN [null] ELSE stated.quotes END AS quote
+        WITH e, stated, source, quote ORDER BY source.id, stated.locator
         RETURN collect({key: e.id, sourceId: source.id,
-                        locator: CASE stated.locator WHEN '' THEN null ELSE stated.locator END,
+                        locator: CASE stated.locator WHEN '' THEN null ELSE stated.locator END, quote: quote,
                         recordedAt: toString(stated.recordedAt)}) AS ${sources}
       }`);
     }

@@ -19,6 +19,8 @@ import type { Context } from '../../context';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { planForEntities, planForPage } from '../../graphql/prefetch';
 import { Role } from '../auth/auth.roles';
+import { claimsOf } from '../claim/claim.service';
+import { Claim } from '../claim/claim.type';
 import type { TypedEntityInput } from './entity.specs';
 import { ListOrder } from './entity.input';
 import { Entity, Node, Provenance } from './entity.type';
@@ -64,6 +66,18 @@ export function EntityResolverBase<T extends object, Input extends object, Filte
       @Arg('orderBy', () => ListOrder, { defaultValue: ListOrder.NAME_ASC }) orderBy: ListOrder = ListOrder.NAME_ASC,
     ) {
       return ctx.services.entity.list(type, filter, orderBy, page, planForPage(info));
+    }
+
+    @FieldResolver(() => [Claim], {
+      description:
+        'What each source states of a fact on which sources disagree (`field`: value, count, signedOn, status; ' +
+        'for figures value, period, qualifier), all facts when left out; empty while no source contradicted another.',
+    })
+    claims(
+      @Root() entity: Record<string, unknown>,
+      @Arg('field', () => String, { nullable: true }) field?: string | null,
+    ) {
+      return claimsOf(entity, field);
     }
 
     @FieldResolver(() => [Provenance], { description: 'The sources that state this entity, with locators.' })

@@ -78,6 +78,9 @@ export class Provenance {
   @Field(() => String, { nullable: true, description: 'Where in the source, e.g. "¶3".' })
   locator!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The words of the source that state it, verbatim.' })
+  quote!: string | null;
+
   @Field(() => GraphQLDateTimeISO, { description: 'When this statement was recorded in the graph.' })
   recordedAt!: string;
 }

@@ -105,7 +105,14 @@ function toEdge(row: EdgeRow): GraphEdgeObject {
     label: edgeLabel(row),
     tie: row.type === 'STATED_IN' ? null : toTie(row.type, row.fromId, row.toId, 'out', row.props),
     sources: statedIn
-      ? [{ sourceId: row.toId, locator: row.props.locator || null, recordedAt: row.props.recordedAt ?? '' }]
+      ? [
+          {
+            sourceId: row.toId,
+            locator: row.props.locator || null,
+            quote: row.props.quotes[0] ?? null,
+            recordedAt: row.props.recordedAt ?? '',
+          },
+        ]
       : tieSources(row.props),
   };
 }

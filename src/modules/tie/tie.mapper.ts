@@ -4,10 +4,11 @@ import type { Direction, TieRecord } from '../entity/entity.repository';
 import type { TieType } from '../entity/entity.model';
 import type { Tie } from './tie.type';
 
-export function tieSources(tie: Pick<TieRecord, 'sourceIds' | 'locators' | 'recordedAts'>): Provenance[] {
+export function tieSources(tie: Pick<TieRecord, 'sourceIds' | 'locators' | 'recordedAts' | 'quotes'>): Provenance[] {
   return tie.sourceIds.map((sourceId, index) => ({
     sourceId,
     locator: tie.locators[index] || null,
+    quote: tie.quotes[index] || null,
     recordedAt: tie.recordedAts[index] ?? '',
   }));
 }

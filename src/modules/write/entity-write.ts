@@ -16,7 +16,7 @@ function withoutNulls(props: Record<string, unknown>): Record<string, unknown> {
 export function entityWrite(
   id: string,
   typed: TypedEntityInput,
-  statement: { readonly sourceId: string | null; readonly locator: string },
+  statement: { readonly sourceId: string | null; readonly locator: string; readonly quote: string | null },
   options: { readonly replace: boolean; readonly mustCreate: boolean },
 ): EntityWrite {
   const fields = entityFields(typed);
@@ -42,6 +42,7 @@ export function entityWrite(
     generatedName: fields.generatedName ?? false,
     sourceId: statement.sourceId,
     locator: statement.locator,
+    quote: statement.quote,
     keys: resolutionKeysOf(typed),
     mustCreate: options.mustCreate,
   };

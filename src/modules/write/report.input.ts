@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, Float, InputType } from 'type-graphql';
 
 import { DocumentInput } from '../document/document.input';
 import { FigureInput } from '../figure/figure.input';
@@ -9,6 +9,7 @@ import { OrganizationInput } from '../organization/organization.input';
 import { RegionInput } from '../region/region.input';
 import { SectorInput } from '../sector/sector.input';
 import { SourceInput } from '../source/source.input';
+import { MAX_QUOTE_LENGTH } from '../entity/entity.input';
 import { TieDetailsInput } from '../tie/tie.input';
 
 export const MAX_REPORT_ENTITIES = 2000;
@@ -24,6 +25,23 @@ export class ReportEntityInput {
   @IsOptional()
   @MaxLength(200)
   locator?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The words of the source that state it, verbatim; kept with the locator as its provenance.',
+  })
+  @IsOptional()
+  @Length(1, MAX_QUOTE_LENGTH)
+  quote?: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How sure a drafting tool was of it (0 to 1), as `extract` writes drafts; not stored.',
+  })
+  @IsOptional()
+  @Min(0)
+  @Max(1)
+  confidence?: number | null;
 
   @Field(() => RegionInput, { nullable: true }) @IsOptional() @ValidateNested() region?: RegionInput | null;
   @Field(() => OrganizationInput, { nullable: true })
@@ -58,6 +76,23 @@ export class ReportTieInput extends TieDetailsInput {
   @IsOptional()
   @MaxLength(200)
   locator?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The words of the source that state it, verbatim; kept with the locator as its provenance.',
+  })
+  @IsOptional()
+  @Length(1, MAX_QUOTE_LENGTH)
+  quote?: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How sure a drafting tool was of it (0 to 1), as `extract` writes drafts; not stored.',
+  })
+  @IsOptional()
+  @Min(0)
+  @Max(1)
+  confidence?: number | null;
 }
 
 @InputType({ description: 'One source and the facts it states, applied together or not at all.' })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import type { WriteScope } from '../../db/executor';
 import { defineQuery } from '../../db/query';
+import type { Origin } from './claims';
 import { ENTITY_TYPES, type EntityType, type TieType } from '../entity/entity.model';
 
 /** One entity to write, already resolved to its final id and stripped of absent values. */
@@ -22,6 +23,7 @@ export interface EntityWrite {
   readonly generatedName: boolean;
   readonly sourceId: string | null;
   readonly locator: string;
+  readonly quote: string | null;
   /** The resolution keys (`resolutionKey`) of its name and aliases; the entity claims those still free. */
   readonly keys: readonly string[];
   /**
@@ -42,6 +44,7 @@ export interface TieWrite {
   readonly props: Readonly<Record<string, unknown>>;
   readonly sourceId: string | null;
   readonly locator: string;
+  readonly quote: string | null;
 }
 
 /** A claimed resolution key and the entity it names, if any. */
@@ -118,6 +121,9 @@ const upsertEntitiesQuery = defineQuery(
      MATCH (s:Source {id: e.sourceId})
      MERGE (n)-[p:STATED_IN {locator: e.locator}]->(s)
      ON CREATE SET p.recordedAt = datetime()
+     // Every quote a source gives for the entity at this locator, each once.
+     WITH p, e WHERE e.quote IS NOT NULL AND NOT e.quote IN coalesce(p.quotes, [])
+     SET p.quotes = coalesce(p.quotes, []) + e.quote
    }
    // The entity takes the keys of its names that no live entity holds (claimed earlier in the
    // transaction, or free); a key held by another entity stays with it.
@@ -140,17 +146,26 @@ const upsertTiesQuery = defineQuery(
    MATCH (b:Entity {id: t.to})
    MERGE (a)-[r:$(t.type) {key: t.key}]->(b)
    ON CREATE SET r.createdAt = datetime.statement(), r.sourceIds = [], r.locators = [], r.recordedAts = [],
-                 r.title = t.title
+                 r.quotes = [], r.title = t.title
    SET r += t.props
-   WITH r, t, r.createdAt = datetime.statement() AS created
-   WITH r, t, created,
-        t.sourceId IS NOT NULL
-        AND none(i IN range(0, size(r.sourceIds) - 1) WHERE r.sourceIds[i] = t.sourceId AND r.locators[i] = t.locator) AS isNewStatement
-   CALL (r, t, isNewStatement) {
-     WITH r, t WHERE isNewStatement
+   // A statement is a source and locator; with another quote it is another statement (a tie stated
+   // twice in one place keeps both quotes), and a quote given later fills one stated without.
+   WITH r, t, r.createdAt = datetime.statement() AS created, coalesce(t.quote, '') AS quote,
+        [i IN range(0, size(r.sourceIds) - 1) WHERE r.sourceIds[i] = t.sourceId AND r.locators[i] = t.locator] AS same,
+        [i IN range(0, size(r.sourceIds) - 1) | coalesce(r.quotes[i], '')] AS quotes
+   WITH r, t, created, quote, quotes,
+        t.sourceId IS NOT NULL AND NOT (size(same) > 0 AND (quote = '' OR any(i IN same WHERE quotes[i] = quote))) AS isNew,
+        [i IN same WHERE quotes[i] = ''][0] AS unquoted
+   CALL (r, t, quote, quotes, isNew, unquoted) {
+     WITH r, t, quote, quotes WHERE isNew AND unquoted IS NOT NULL
+     SET r.quotes = [j IN range(0, size(quotes) - 1) | CASE WHEN j = unquoted THEN quote ELSE quotes[j] END]
+   }
+   CALL (r, t, quote, quotes, isNew, unquoted) {
+     WITH r, t, quote, quotes WHERE isNew AND unquoted IS NULL
      SET r.sourceIds = r.sourceIds + t.sourceId,
          r.locators = r.locators + t.locator,
-         r.recordedAts = r.recordedAts + toString(datetime())
+         r.recordedAts = r.recordedAts + toString(datetime()),
+         r.quotes = quotes + quote
    }
    RETURN t.from AS from, t.to AS to, created`,
   z.object({ from: z.string(), to: z.string(), created: z.boolean() }),
@@ -200,6 +215,33 @@ const sourceUseQuery = defineQuery(
   z.object({ statements: z.number() }),
 );
 
+/** Sets (or, with null, removes) properties of one entity, marking it updated. */
+const setPropsQuery = defineQuery(
+  'write.setProps',
+  `MATCH (n:Entity {id: $id})
+   SET n += $props, n.updatedAt = datetime()
+   RETURN n.id AS id`,
+  z.object({ id: z.string() }),
+);
+
+/** The first statement of each entity: where a value stored before any claim came from. */
+const firstStatementsQuery = defineQuery(
+  'write.firstStatements',
+  `UNWIND $ids AS id
+   MATCH (:Entity {id: id})-[p:STATED_IN]->(s:Source)
+   WITH id, p, s ORDER BY p.recordedAt, s.id
+   WITH id, collect({sourceId: s.id, locator: p.locator, quote: p.quotes[0], recordedAt: toString(p.recordedAt)})[0] AS first
+   RETURN id, first.sourceId AS sourceId, CASE first.locator WHEN '' THEN null ELSE first.locator END AS locator,
+          first.quote AS quote, first.recordedAt AS recordedAt`,
+  z.object({
+    id: z.string(),
+    sourceId: z.string(),
+    locator: z.string().nullable(),
+    quote: z.string().nullable(),
+    recordedAt: z.string(),
+  }),
+);
+
 /** Writes of the graph; every method runs inside the caller's transaction. */
 export class WriteRepository {
   constructor(private readonly tx: WriteScope) {}
@@ -241,6 +283,15 @@ export class WriteRepository {
   async tieExists(type: TieType, from: string, to: string, key: string): Promise<boolean> {
     const rows = await this.tx.run(tieExistsQuery, { type, from, to, key });
     return rows[0]?.exists ?? false;
+  }
+
+  async setProps(id: string, props: Record<string, unknown>): Promise<void> {
+    await this.tx.run(setPropsQuery, { id, props });
+  }
+
+  async firstStatements(ids: readonly string[]): Promise<Map<string, Origin>> {
+    const rows = ids.length === 0 ? [] : await this.tx.run(firstStatementsQuery, { ids });
+    return new Map(rows.map(({ id, ...origin }) => [id, origin]));
   }
 
   async sourceStatementCount(id: string): Promise<number> {

@@ -9,14 +9,17 @@ import {
   resolutionKeysOf,
   resolvesByName,
   slugId,
+  specOf,
   type TypedEntityInput,
 } from '../entity/entity.specs';
 import type { TieDetailsInput } from '../tie/tie.input';
+import { parseClaims } from '../claim/claim.model';
+import { disagreements, reconcile } from './claims';
 import { entityWrite } from './entity-write';
 import type { ReportEntityInput, ReportInput } from './report.input';
 import { revertChange } from './revert';
 import { tieDetailProblems, tieProps } from './tie-rules';
-import type { TieWrite, WriteRepository } from './write.repository';
+import type { EntityWrite, TieWrite, WriteRepository } from './write.repository';
 import type { WriteStore, WriteUnit } from './write.store';
 
 export interface ReportOutcome {
@@ -37,6 +40,7 @@ interface ResolvedId {
 export interface Statement {
   readonly sourceId: string | null;
   readonly locator: string;
+  readonly quote: string | null;
 }
 
 function typedInputOf(entity: ReportEntityInput): TypedEntityInput[] {
@@ -58,6 +62,13 @@ function entityPath(index: number, type: EntityType): string {
 function idPrefixProblems(typed: TypedEntityInput, field: string): FieldProblem[] {
   const message = typed.input.id ? idPrefixProblem(typed.type, typed.input.id) : undefined;
   return message ? [{ field, message }] : [];
+}
+
+/** A mutation's `statedIn`, or no statement. */
+function statementOf(
+  statedIn: { sourceId: string; locator?: string | null; quote?: string | null } | null | undefined,
+): Statement {
+  return { sourceId: statedIn?.sourceId ?? null, locator: statedIn?.locator ?? '', quote: statedIn?.quote ?? null };
 }
 
 function fail(problems: FieldProblem[]): never {
@@ -101,7 +112,11 @@ export class WriteService {
       const { repository, recorder } = unit;
       const sourceId = await this.writeSource(unit, report);
       unit.statedIn(sourceId);
-      const statement = (locator: string | null | undefined): Statement => ({ sourceId, locator: locator ?? '' });
+      const statement = (stated: { locator?: string | null; quote?: string | null }): Statement => ({
+        sourceId,
+        locator: stated.locator ?? '',
+        quote: stated.quote ?? null,
+      });
 
       const entries = report.entities.map((entity) => ({
         ref: entity.ref,
@@ -119,15 +134,17 @@ export class WriteService {
       await recorder.touchTiePairs(entityIds.map((id) => ({ type: 'STATED_IN', from: id, to: sourceId })));
       // Refs that share a new entity write it in order: the first creates it, the others add to it.
       const written = new Set<string>();
-      const rows = await repository.upsertEntities(
+      const writes = await this.reconcileClaims(
+        unit,
         report.entities.map((entity) => {
           const typed = typedByRef.get(entity.ref) as TypedEntityInput;
           const { id, mustCreate } = ids.get(entity.ref) as ResolvedId;
           const first = !written.has(id);
           written.add(id);
-          return entityWrite(id, typed, statement(entity.locator), { replace: false, mustCreate: mustCreate && first });
+          return entityWrite(id, typed, statement(entity), { replace: false, mustCreate: mustCreate && first });
         }),
       );
+      const rows = await repository.upsertEntities(writes);
       const created = new Set(rows.filter((row) => row.created).map((row) => row.id));
 
       const idOf = (refOrId: string): string => ids.get(refOrId)?.id ?? refOrId;
@@ -137,7 +154,7 @@ export class WriteService {
         from: idOf(tie.from),
         to: idOf(tie.to),
         onBehalfOf: tie.onBehalfOf ? idOf(tie.onBehalfOf) : null,
-        statement: statement(tie.locator),
+        statement: statement(tie),
       }));
       const tieRows = await this.writeTies(unit, ties, false);
 
@@ -180,12 +197,7 @@ export class WriteService {
       const id = given ?? (await this.freeId(repository, typed));
       await this.touchEntity(unit, id, keys, statedIn?.sourceId ?? null);
       await repository.upsertEntities([
-        entityWrite(
-          id,
-          typed,
-          { sourceId: statedIn?.sourceId ?? null, locator: statedIn?.locator ?? '' },
-          { replace: false, mustCreate: true },
-        ),
+        entityWrite(id, typed, statementOf(statedIn), { replace: false, mustCreate: true }),
       ]);
       return id;
     });
@@ -211,14 +223,9 @@ export class WriteService {
       await recorder.touchKeysOf([id]);
       await this.touchEntity(unit, id, keys, statedIn?.sourceId ?? null);
       await repository.releaseKeys(id, keys);
-      await repository.upsertEntities([
-        entityWrite(
-          id,
-          typed,
-          { sourceId: statedIn?.sourceId ?? null, locator: statedIn?.locator ?? '' },
-          { replace: true, mustCreate: false },
-        ),
-      ]);
+      const write = entityWrite(id, typed, statementOf(statedIn), { replace: true, mustCreate: false });
+      // An edit without a source replaces what is shown; one citing a source states a claim.
+      await repository.upsertEntities(statedIn ? await this.reconcileClaims(unit, [write]) : [write]);
     });
   }
 
@@ -244,7 +251,7 @@ export class WriteService {
       from: string;
       to: string;
       onBehalfOf?: string | null;
-      statedIn?: { sourceId: string; locator?: string | null } | null;
+      statedIn?: { sourceId: string; locator?: string | null; quote?: string | null } | null;
     },
     mustExist: boolean,
   ): Promise<boolean> {
@@ -268,7 +275,7 @@ export class WriteService {
             from: tie.from,
             to: tie.to,
             onBehalfOf: tie.onBehalfOf ?? null,
-            statement: { sourceId: tie.statedIn?.sourceId ?? null, locator: tie.statedIn?.locator ?? '' },
+            statement: statementOf(tie.statedIn),
           },
         ],
         mustExist,
@@ -284,6 +291,37 @@ export class WriteService {
       if (!(await repository.deleteTie(type, from, to, tieKey(type, { title })))) {
         throw new NotFoundError(`${type} tie`, `${from} -> ${to}`);
       }
+    });
+  }
+
+  /**
+   * Shows one source's claim of a disputed fact (null: the claim of an edit that cited no source),
+   * recording the preference in the claims so that later statements do not undo it.
+   */
+  async preferClaim(id: string, field: string, sourceId: string | null): Promise<void> {
+    await this.store.transaction('preferClaim', async ({ repository, recorder }) => {
+      await recorder.touchEntities([id]);
+      const state = recorder.entityState(id);
+      if (!state) throw new NotFoundError('Entity', id);
+      const claims = parseClaims(state.props.claims?.v);
+      const chosen = claims.find((claim) => claim.field === field && claim.sourceId === sourceId);
+      if (!chosen) {
+        throw BadUserInputError.forField(
+          'sourceId',
+          `${id} has no claim of "${field}" by ${sourceId ?? 'an edit without a source'} (claims: ${
+            claims
+              .filter((claim) => claim.field === field)
+              .map((claim) => claim.sourceId ?? 'no source')
+              .join(', ') || 'none'
+          })`,
+        );
+      }
+      const preferred = claims.map((claim) =>
+        claim.field !== field ? claim : { ...claim, preferred: claim === chosen ? true : undefined },
+      );
+      const columns = specOf(state.type).claimed?.find((claimed) => claimed.field === field)?.columns ?? [];
+      const shown = Object.fromEntries(columns.map((column) => [column, chosen.value[column] ?? null]));
+      await repository.setProps(id, { ...shown, claims: JSON.stringify(preferred) });
     });
   }
 
@@ -305,9 +343,7 @@ export class WriteService {
     const { id, mustCreate } = ids.get('#source') as ResolvedId;
     await recorder.touchEntities([id]);
     await recorder.touchKeys(resolutionKeysOf(typed));
-    await repository.upsertEntities([
-      entityWrite(id, typed, { sourceId: null, locator: '' }, { replace: false, mustCreate }),
-    ]);
+    await repository.upsertEntities([entityWrite(id, typed, statementOf(null), { replace: false, mustCreate })]);
     return id;
   }
 
@@ -383,6 +419,26 @@ export class WriteService {
     if (types.get(sourceId) !== 'Source') fail([{ field, message: `no Source with id "${sourceId}"` }]);
   }
 
+  /**
+   * Restatements of facts sources may disagree on, reconciled with the stored claims (`claims.ts`);
+   * the entities must have been touched, so their stored state is known.
+   */
+  private async reconcileClaims(unit: WriteUnit, writes: EntityWrite[]): Promise<EntityWrite[]> {
+    const stored = (write: EntityWrite) => unit.recorder.entityState(write.id)?.props;
+    const unclaimed = writes.filter((write) => {
+      const before = stored(write);
+      return (
+        before && parseClaims(before.claims?.v).length === 0 && disagreements(write.type, write, before).length > 0
+      );
+    });
+    const origins = await unit.repository.firstStatements(unclaimed.map((write) => write.id));
+    const now = new Date().toISOString();
+    return writes.map((write) => {
+      const before = stored(write);
+      return before ? reconcile(write.type, write, before, origins.get(write.id) ?? null, now) : write;
+    });
+  }
+
   /** Records the entity, its keys and its statement in a source as touched, before writing it. */
   private async touchEntity(unit: WriteUnit, id: string, keys: readonly string[], sourceId: string | null) {
     unit.statedIn(sourceId);
@@ -440,6 +496,7 @@ export class WriteService {
       title: tie.details.title ?? null,
       sourceId: tie.statement.sourceId,
       locator: tie.statement.locator,
+      quote: tie.statement.quote,
     }));
     return repository.upsertTies(writes);
   }
