@@ -67,10 +67,11 @@ describe('neighborhood(id): the entities and ties around an entity, ready to dra
       type: 'Region',
       label: 'Xinjiang Uygur Autonomous Region',
       depth: 0,
-      degree: 5,
+      degree: 6,
       entity: { id: 'region:cn-xj' },
     });
     expect(graph.nodes.slice(1).map((node) => [node.id, node.type, node.depth])).toEqual([
+      ['doc:kz-xuar-dialogue-2-interregional', 'Document', 1],
       ['doc:checkpoints', 'Document', 1],
       ['region:cn', 'Region', 1],
       ['org:ccp-xuar-committee', 'Organization', 1],
@@ -80,11 +81,13 @@ describe('neighborhood(id): the entities and ties around an entity, ready to dra
     expect(graph.edges.map((edge) => edge.id)).toEqual([
       'BASED_IN|org:ccp-xuar-committee|region:cn-xj|',
       'BINDS|doc:checkpoints|region:cn-xj|',
+      'BINDS|doc:kz-xuar-dialogue-2-interregional|region:cn-xj|',
       'HELD_ALONGSIDE|forum:kz-xuar-cross-border-dialogue-2|forum:ma-xingrui-visit-kazakhstan-2023|',
       'INVOLVES|forum:kz-xuar-cross-border-dialogue-2|region:cn-xj|',
       'INVOLVES|forum:ma-xingrui-visit-kazakhstan-2023|region:cn-xj|',
       'PART_OF|region:cn-xj|region:cn|',
       'SIGNED_AT|doc:checkpoints|forum:kz-xuar-cross-border-dialogue-2|',
+      'SIGNED_AT|doc:kz-xuar-dialogue-2-interregional|forum:kz-xuar-cross-border-dialogue-2|',
     ]);
     expect(graph.edges.find((edge) => edge.type === 'PART_OF')).toEqual({
       id: 'PART_OF|region:cn-xj|region:cn|',
@@ -137,7 +140,7 @@ describe('neighborhood(id): the entities and ties around an entity, ready to dra
   it('includes sources and STATED_IN edges on request', async () => {
     const graph = await neighborhood({ id: 'region:cn-xj', includeSources: true });
     expectDrawable(graph);
-    expect(graph.nodes[0]?.degree).toBe(6);
+    expect(graph.nodes[0]?.degree).toBe(7);
     expect(graph.nodes.find((node) => node.id === SEED_SOURCE)?.type).toBe('Source');
     expect(graph.edges.find((edge) => edge.id === `STATED_IN|region:cn-xj|${SEED_SOURCE}|¶1`)).toMatchObject({
       type: 'STATED_IN',

@@ -47,7 +47,10 @@ export class FigureInput extends EntityFieldsInput {
   @Min(0)
   changeFactor?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'How many items it covers.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many items it covers, counted exactly; a qualified count ("some 135") is a figure of its own.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

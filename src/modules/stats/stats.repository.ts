@@ -114,7 +114,11 @@ const GROUPINGS: Record<Grouping, string> = {
                 }
                 UNWIND regions AS first
                 UNWIND regions AS second
+                // A region and a region within it are not two sides (a part shares its package's
+                // China while binding Xinjiang itself).
                 WITH d, first, second WHERE first.id < second.id
+                  AND NOT EXISTS { (first)-[:${PART_OF_STRICT}]->(second) }
+                  AND NOT EXISTS { (second)-[:${PART_OF_STRICT}]->(first) }
                 WITH d, first.id + '|' + second.id AS key, [first, second] AS keyNodes`,
   TOTAL: `WITH d, '' AS key, [] AS keyNodes`,
 };
