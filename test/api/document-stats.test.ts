@@ -215,4 +215,41 @@ describe('documentStats: document counts and values, grouped', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(new RegExp(message));
   });
+
+  // Last: it adds documents to the graph the tests above count.
+  describe('a reported group whose parts are not in the graph', () => {
+    const SUMMIT = 'forum:stats-summit';
+    beforeAll(async () => {
+      await ingest(harness, {
+        source: { id: 'source:test-stats-package', name: 'Stats package test source' },
+        entities: [
+          { ref: 'summit', forum: { id: SUMMIT, name: 'Stats summit', kind: 'SUMMIT', date: '2024-06-01' } },
+          // "Seven documents were signed", and nothing more about them.
+          { ref: 'seven', document: { id: 'doc:stats-seven', kind: 'PACKAGE', count: 7, signedOn: '2024-06-01' } },
+          // "Three agreements, one of them on energy, which is listed": a package with one part.
+          { ref: 'three', document: { id: 'doc:stats-three', kind: 'PACKAGE', count: 3, signedOn: '2024-06-01' } },
+          { ref: 'one', document: { id: 'doc:stats-one', kind: 'AGREEMENT', signedOn: '2024-06-01' } },
+        ],
+        ties: [
+          { type: 'SIGNED_AT', from: 'seven', to: 'summit' },
+          { type: 'SIGNED_AT', from: 'three', to: 'summit' },
+          { type: 'PART_OF', from: 'one', to: 'three' },
+          { type: 'BINDS', from: 'seven', to: 'region:kz' },
+        ],
+      });
+    });
+
+    it('counts the package itself, once, and a package with parts only through its parts', async () => {
+      const found = await stats('KIND', { forum: SUMMIT });
+      expect(counts(found)).toEqual([
+        ['PACKAGE', 7, 1],
+        ['AGREEMENT', 1, 1],
+      ]);
+      expect(found.total.documentCount).toBe(8);
+      expect((await stats('KIND', { kinds: ['PACKAGE'] })).total.documentCount).toBe(7);
+      // The seed's package of 16 still counts only through its parts.
+      expect((await stats('KIND', { forum: FORUM })).total.documentCount).toBe(16);
+      expect((await stats('KIND', { region: 'region:kz', dateFrom: '2024' })).total.documentCount).toBe(7);
+    });
+  });
 });

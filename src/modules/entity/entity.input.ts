@@ -107,9 +107,13 @@ registerEnumType(ListOrder, {
 export abstract class EntityFilterInput {
   @Field(() => String, {
     nullable: true,
-    description: 'Name or alias contains this text (case- and accent-insensitive).',
+    description:
+      'Name or alias contains this text (case- and accent-insensitive, punctuation ignored); it needs a letter or ' +
+      'digit: text of only punctuation is refused, since it would match every name.',
   })
   @IsOptional()
   @MaxLength(200)
+  // Folded, punctuation-only text is empty, and every name contains the empty text.
+  @Matches(HAS_LETTER_OR_DIGIT, { message: '$property must contain a letter or digit' })
   text?: string | null;
 }

@@ -60,10 +60,11 @@ const ANCHORS: Record<Anchor, string> = {
         WITH d`,
 };
 
-// PACKAGE documents stand for their parts, which are in the graph too: only the parts count.
+// A PACKAGE document stands for its parts: where the graph has parts, only they count; a package
+// without any ("seven documents were signed") counts itself, so nothing counts twice or never.
 // PART_OF_ANY includes the document itself, so a part shares its group's forum, parties, sectors.
 const PREDICATES = {
-  parts: `d.kind <> 'PACKAGE'`,
+  parts: `(d.kind <> 'PACKAGE' OR NOT EXISTS { (:Document)-[:PART_OF]->(d) })`,
   kinds: `($kinds IS NULL OR d.kind IN $kinds)`,
   status: `($status IS NULL OR d.status = $status)`,
   dates: `($dateFrom IS NULL OR d.signedOn >= $dateFrom) AND ($dateTo IS NULL OR d.signedOn <= $dateTo)`,
