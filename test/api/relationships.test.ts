@@ -366,4 +366,35 @@ describe('relationship fields', () => {
       },
     ]);
   });
+
+  // Last: it adds a tie the tests above do not expect.
+  it('Forum.heldAlongside lists a forum once when the tie is stated both ways', async () => {
+    const reverse = await harness.run(
+      `mutation ($report: ReportInput!) { ingestReport(report: $report) { tiesCreated } }`,
+      {
+        report: {
+          source: { id: 'source:r-reverse', name: 'A report stating the visit alongside the dialogue' },
+          entities: [],
+          ties: [{ type: 'HELD_ALONGSIDE', from: VISIT, to: DIALOGUE, locator: '¶1' }],
+        },
+      },
+    );
+    expect(reverse.errors).toBeUndefined();
+    expect(reverse.data).toEqual({ ingestReport: { tiesCreated: 1 } });
+    // Through the root field's prefetch, and through the loaders of a list page.
+    const data = await read<{
+      dialogue: { heldAlongside: { id: string }[] };
+      visit: { heldAlongside: { id: string }[] };
+      forums: { nodes: { id: string; heldAlongside: { id: string }[] }[] };
+    }>(`{
+      dialogue: forum(id: "${DIALOGUE}") { heldAlongside { id } }
+      visit: forum(id: "${VISIT}") { heldAlongside { id } }
+      forums(first: 10) { nodes { id heldAlongside { id } } }
+    }`);
+    expect(data.dialogue.heldAlongside).toEqual([{ id: VISIT }]);
+    expect(data.visit.heldAlongside).toEqual([{ id: DIALOGUE }]);
+    const listed = Object.fromEntries(data.forums.nodes.map((forum) => [forum.id, forum.heldAlongside]));
+    expect(listed[DIALOGUE]).toEqual([{ id: VISIT }]);
+    expect(listed[VISIT]).toEqual([{ id: DIALOGUE }]);
+  });
 });
