@@ -23,6 +23,7 @@ import { SourceResolver } from '../modules/source/source.resolver';
 import { StatsResolver } from '../modules/stats/stats.resolver';
 import { TieResolver } from '../modules/tie/tie.resolver';
 import { batchLoadsByParent } from './loaders';
+import { controlCharacterProblems } from './text-input';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -65,29 +66,36 @@ export function flattenValidation(errors: ValidationFailure[], path: string): Fi
 }
 
 /**
- * Validates every input argument with class-validator and reports each problem under the path of
- * its field, so a client can tell `report.entities[2].region.iso2` is what is wrong.
+ * Validates every argument: control characters in any string (see `controlCharacterProblems`),
+ * then class-validator on input objects, each problem under the path of its field, so a client
+ * can tell `report.entities[2].region.iso2` is what is wrong.
  */
 async function validateArgument(argValue: unknown, rawArgs: Record<string, unknown>): Promise<void> {
-  if (argValue === null || typeof argValue !== 'object') return;
+  if (argValue === null || argValue === undefined) return;
+  if (typeof argValue !== 'object') {
+    // A scalar argument: its name is the raw argument holding this very value.
+    const name = Object.keys(rawArgs).find((key) => rawArgs[key] === argValue) ?? 'argument';
+    refuse(controlCharacterProblems(argValue, name));
+    return;
+  }
   const argName = argumentPath(argValue, rawArgs);
+  const problems = controlCharacterProblems(argValue, argName);
   const values = Array.isArray(argValue) ? argValue : [argValue];
-  const problems: FieldProblem[] = [];
   for (const [index, value] of values.entries()) {
     if (value === null || typeof value !== 'object') continue;
     const errors = await validate(value as object, { forbidUnknownValues: false });
     problems.push(...flattenValidation(errors, Array.isArray(argValue) ? `${argName}[${index}]` : argName));
   }
-  if (problems.length > 0) {
-    const summary = problems
-      .slice(0, 5)
-      .map((problem) => `${problem.field}: ${problem.message}`)
-      .join('; ');
-    throw new BadUserInputError(
-      problems.length > 5 ? `${summary}; and ${problems.length - 5} more` : summary,
-      problems,
-    );
-  }
+  refuse(problems);
+}
+
+function refuse(problems: FieldProblem[]): void {
+  if (problems.length === 0) return;
+  const summary = problems
+    .slice(0, 5)
+    .map((problem) => `${problem.field}: ${problem.message}`)
+    .join('; ');
+  throw new BadUserInputError(problems.length > 5 ? `${summary}; and ${problems.length - 5} more` : summary, problems);
 }
 
 /**

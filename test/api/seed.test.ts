@@ -125,14 +125,17 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
     }`);
     expect(result.errors).toBeUndefined();
     // Interregional: between Kazakhstan and the region the dialogue is named after.
-    expect(result.data?.xinjiang.nodes).toEqual([
+    const xinjiang = result.data?.xinjiang.nodes.map((node) => ({
+      ...node,
+      parties: node.parties.map((party) => party.id).sort(),
+    }));
+    expect(xinjiang).toEqual([
       {
         id: 'doc:kz-xuar-dialogue-2-interregional',
         kind: 'INTERREGIONAL_AGREEMENT',
-        parties: expect.arrayContaining([{ id: 'region:kz' }, { id: 'region:cn-xj' }]),
+        parties: ['region:cn-xj', 'region:kz'],
       },
     ]);
-    expect(result.data?.xinjiang.nodes[0]?.parties).toHaveLength(2);
     // Xinjiang is part of China, so China's documents include them, beside those binding China.
     expect(result.data?.china.nodes.map((node) => node.id).sort()).toEqual([
       'doc:kz-xuar-dialogue-2-commercial',

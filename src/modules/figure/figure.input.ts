@@ -1,8 +1,9 @@
-import { ArrayMaxSize, IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
 import { FigureMetric, ValueQualifier } from '../entity/entity.enums';
-import { EntityFieldsInput, EntityFilterInput, ID_PATTERN, PartialDateField } from '../entity/entity.input';
+import { EntityFieldsInput, EntityFilterInput, PartialDateField } from '../entity/entity.input';
+import { IsEntityId } from '../entity/entity.ids';
 
 @InputType({ description: 'A figure a source reports.' })
 export class FigureInput extends EntityFieldsInput {
@@ -73,7 +74,7 @@ export class FigureFilter extends EntityFilterInput {
 
   @Field(() => ID, { nullable: true, description: 'Only figures concerning this region (or its parts).' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Region')
   region?: string | null;
 
   @PartialDateField('Period starting on or after')
