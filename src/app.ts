@@ -14,7 +14,7 @@ import { exportRoutes } from './http/export.routes';
 import { createApolloServer } from './http/graphql';
 import { healthRoutes } from './http/health.routes';
 import { playgroundRoutes } from './http/playground.routes';
-import { bodyErrors, graphqlRequestGuards, unexpectedErrors } from './http/request-guards';
+import { bodyErrors, graphqlRequestGuards, unexpectedErrors, unknownRoutes } from './http/request-guards';
 import { vendorRoutes } from './http/vendor.routes';
 import type { Logger } from './logger';
 
@@ -60,6 +60,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(vendorRoutes());
   app.use(playgroundRoutes());
   app.use(explorerRoutes());
+  app.use(unknownRoutes);
   app.use(unexpectedErrors((error) => deps.logger.error('HTTP request failed', error)));
 
   return {
