@@ -72,6 +72,8 @@ describe('DESTA imported through its mapping', () => {
     expect(first.rowsRead).toBe(rows.length);
     expect(first.rowsImported).toBe(rows.length);
     expect(first.rejections).toEqual([]);
+    // DESTA's row numbers are unique, so no document id repeats.
+    expect(first.repeatedIds).toEqual([]);
     const memberships = rows.reduce((sum, row) => sum + new Set(row.members).size, 0);
     const partOf = rows.filter((row) => row.baseTreaty !== row.number).length;
     expect(first.tiesCreated).toBe(memberships + partOf);
