@@ -84,14 +84,9 @@ describe('errors reaching clients', () => {
       expect([method, path, response.status]).toEqual([method, path, 404]);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
-      expect(body).toEqual({
-        errors: [
-          {
-            message: expect.stringMatching(new RegExp(`^No route for ${method} ${path}: the API serves /graphql`)),
-            extensions: { code: 'NOT_FOUND' },
-          },
-        ],
-      });
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0]?.extensions).toEqual({ code: 'NOT_FOUND' });
+      expect(body.errors[0]?.message).toMatch(new RegExp(`^No route for ${method} ${path}: the API serves /graphql`));
     }
     // The other refusals made outside GraphQL keep their statuses, in the same shape.
     const notJson = await fetch(`${server.url}/graphql`, {
