@@ -534,7 +534,7 @@ export function q5(pairs: readonly (readonly [string, string])[]): BenchQuery {
 export const SEARCH_LIMIT = 25;
 
 const Q6_TIES = `query Q6($text: String!, $first: Int!) {
-  search(text: $text, types: [Official], first: $first) { score entity { id name } }
+  search(text: $text, types: [OFFICIAL], first: $first) { score entity { id name } }
 }`;
 
 const Q6_PEER = `query Q6($phrase: String!, $first: Int!) {
@@ -564,7 +564,7 @@ export function q6(searches: readonly { text: string; lucene: string }[]): Bench
     title: 'Full-text search',
     description:
       `Officials whose name matches two words, the last as a prefix (at most ${SEARCH_LIMIT}; the texts match ` +
-      'fewer). ties-graph: `search(text, types: [Official])`; @neo4j/graphql: `@fulltext` query `searchOfficials` ' +
+      'fewer). ties-graph: `search(text, types: [OFFICIAL])`; @neo4j/graphql: `@fulltext` query `searchOfficials` ' +
       'on the same index; floor: `db.index.fulltext.queryNodes`. The peer and floor get the Lucene query ' +
       'ties-graph builds from the text.',
     cases: searches.map(({ text, lucene }) => ({

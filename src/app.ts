@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
@@ -14,9 +14,11 @@ import { exportRoutes } from './http/export.routes';
 import { createApolloServer } from './http/graphql';
 import { healthRoutes } from './http/health.routes';
 import { playgroundRoutes } from './http/playground.routes';
-import { bodyErrors, graphqlRequestGuards, unexpectedErrors } from './http/request-guards';
+import { createSubscriptionServer } from './http/subscriptions';
+import { bodyErrors, graphqlRequestGuards, unexpectedErrors, unknownRoutes } from './http/request-guards';
 import { vendorRoutes } from './http/vendor.routes';
 import type { Logger } from './logger';
+import { ChangeFeed } from './modules/history/change.feed';
 
 export interface AppDeps {
   readonly config: Config;
@@ -24,7 +26,7 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly schema: GraphQLSchema;
   /** Resolves the caller of a request; the auth module supplies it. */
-  readonly authenticate?: (request: express.Request) => Promise<User | null> | User | null;
+  readonly authenticate?: (request: { readonly headers: IncomingHttpHeaders }) => Promise<User | null> | User | null;
 }
 
 export interface App {
@@ -42,7 +44,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const availability = new Availability(deps.driver, deps.config.neo4j.database);
-  const contextDeps = { ...deps, availability };
+  const feed = new ChangeFeed(deps.config.http.maxQueuedChanges);
+  const contextDeps = { ...deps, availability, feed };
   const apollo = createApolloServer(deps.config, deps.schema, deps.logger, httpServer);
   await apollo.start();
 
@@ -60,13 +63,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(vendorRoutes());
   app.use(playgroundRoutes());
   app.use(explorerRoutes());
+  app.use(unknownRoutes);
   app.use(unexpectedErrors((error) => deps.logger.error('HTTP request failed', error)));
+  const subscriptions = createSubscriptionServer({
+    httpServer,
+    schema: deps.schema,
+    config: deps.config,
+    logger: deps.logger,
+    context: (user) => createContext(contextDeps, user),
+    authenticate: deps.authenticate,
+  });
 
   return {
     httpServer,
     apollo,
     availability,
     async stop() {
+      feed.close();
+      await subscriptions.close();
       await apollo.stop();
       availability.stop();
     },

@@ -5,6 +5,7 @@ import type { AvailabilityGate } from './db/availability';
 import { Executor } from './db/executor';
 import { Loaders } from './graphql/loaders';
 import type { Logger } from './logger';
+import type { ChangeFeed } from './modules/history/change.feed';
 import { createServices, type Services } from './services';
 
 export interface User {
@@ -28,6 +29,8 @@ export interface ContextDeps {
   readonly logger: Logger;
   /** The HTTP server's view of Neo4j's reachability; absent for in-process jobs. */
   readonly availability?: AvailabilityGate;
+  /** The live feed of changes of the HTTP server (subscriptions); absent for in-process jobs. */
+  readonly feed?: ChangeFeed;
 }
 
 export interface ContextOptions {
@@ -50,6 +53,6 @@ export function createContext(deps: ContextDeps, user: User | null = null, optio
     readsNeedAuth: deps.config.auth.requireAuthForReads,
     db,
     loaders,
-    services: createServices(db, loaders, user?.id ?? 'anonymous'),
+    services: createServices(db, loaders, user?.id ?? 'anonymous', deps.feed),
   };
 }

@@ -9,6 +9,7 @@ import { ExportRepository } from './modules/export/export.repository';
 import { ExportService } from './modules/export/export.service';
 import { GraphRepository } from './modules/graph/graph.repository';
 import { GraphService } from './modules/graph/graph.service';
+import type { ChangeFeed } from './modules/history/change.feed';
 import { HistoryRepository } from './modules/history/history.repository';
 import { HistoryService } from './modules/history/history.service';
 import { OverviewRepository } from './modules/overview/overview.repository';
@@ -39,19 +40,22 @@ export interface Services {
   readonly write: WriteService;
 }
 
-/** `actor` is who the request runs as, recorded on every change it makes. */
-export function createServices(db: Executor, loaders: Loaders, actor: string): Services {
+/**
+ * `actor` is who the request runs as, recorded on every change it makes; `feed` is the process's
+ * live feed of changes (absent for jobs such as the CLI, which have no subscribers).
+ */
+export function createServices(db: Executor, loaders: Loaders, actor: string, feed?: ChangeFeed): Services {
   return {
     claim: new ClaimService(new ClaimRepository(db)),
     entity: new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db)),
     export: new ExportService(new ExportRepository(db)),
     graph: new GraphService(new GraphRepository(db)),
-    history: new HistoryService(new HistoryRepository(db)),
+    history: new HistoryService(new HistoryRepository(db), feed ?? null),
     overview: new OverviewService(new OverviewRepository(db)),
     region: new RegionService(new RegionRepository(loaders)),
     search: new SearchService(new SearchRepository(db)),
     signing: new SigningService(new SigningRepository(db)),
     stats: new StatsService(new StatsRepository(db)),
-    write: new WriteService(new WriteStore(db, actor)),
+    write: new WriteService(new WriteStore(db, actor, feed && ((change) => feed.publish(change)))),
   };
 }

@@ -15,6 +15,7 @@ export type DocumentKind =
   | 'AGREEMENT'
   | 'AMENDMENT'
   | 'COMMERCIAL_AGREEMENT'
+  | 'CONSOLIDATED'
   | 'CONTRACT'
   | 'INTERREGIONAL_AGREEMENT'
   | 'JOINT_STATEMENT'
@@ -23,7 +24,8 @@ export type DocumentKind =
   | 'PACKAGE'
   | 'PROTOCOL'
   | 'TRADE_AGREEMENT'
-  | 'TREATY';
+  | 'TREATY'
+  | 'WITHDRAWAL';
 
 /** What a reported figure measures. */
 export type FigureMetric =

@@ -30,7 +30,7 @@
     neighborhood(id: $id, depth: 1, limit: $limit) {
       centerId
       truncated
-      nodes { id label type degree entity { id ${FACT_FIELDS} } }
+      nodes { id label degree entity { id __typename ${FACT_FIELDS} } }
       edges { id source target type label sources { sourceId locator } }
     }
   }`;
@@ -124,7 +124,7 @@
     return {
       earliest: when?.earliest ?? null,
       latest: when?.latest ?? null,
-      sectors: node.type === 'Document' ? sectors : null,
+      sectors: node.entity.__typename === 'Document' ? sectors : null,
     };
   }
 
@@ -142,9 +142,10 @@
             ...factOf(node),
             id: node.id,
             label: node.label,
-            type: node.type,
+            // The type as people read it (`Region`, its `__typename`), for colours, details and legend.
+            type: node.entity.__typename,
             degree: node.degree,
-            colour: COLOURS[node.type] ?? '#999',
+            colour: COLOURS[node.entity.__typename] ?? '#999',
           },
         });
       }

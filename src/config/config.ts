@@ -82,6 +82,7 @@ const environmentSchema = z.object({
   MAX_PAGE_SIZE: positive
     .max(MAX_PAGE_SIZE_CEILING, `must be at most ${MAX_PAGE_SIZE_CEILING}`)
     .default(MAX_PAGE_SIZE_CEILING),
+  MAX_QUEUED_CHANGES: positive.default(100),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -122,6 +123,8 @@ export interface Config {
     readonly corsOrigins: readonly string[];
     readonly introspection: boolean;
     readonly maxBodyBytes: number;
+    /** Changes that may wait for one `changed` subscriber before its subscription is ended. */
+    readonly maxQueuedChanges: number;
     /** Operations per batched request; 1 turns batching off. */
     readonly maxBatchOperations: number;
   };
@@ -187,6 +190,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       corsOrigins: env.CORS_ORIGINS,
       introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
       maxBodyBytes: env.MAX_BODY_BYTES,
+      maxQueuedChanges: env.MAX_QUEUED_CHANGES,
       maxBatchOperations: env.MAX_BATCH_OPERATIONS,
     },
     limits: {

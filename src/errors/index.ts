@@ -51,6 +51,24 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
+/** A path and method the HTTP server has no route for. */
+export class RouteNotFoundError extends GraphQLError {
+  constructor(method: string, path: string) {
+    super(
+      `No route for ${method} ${path}: the API serves /graphql, /export/…, /health/live, /health/ready, / (the ` +
+        'playground) and /explore',
+      { extensions: { code: ErrorCode.NotFound, http: { status: 404 } } },
+    );
+  }
+}
+
+/** The HTTP request itself is malformed (a body that is not JSON, an unsupported charset). */
+export class BadRequestError extends GraphQLError {
+  constructor(message: string, httpStatus = 400) {
+    super(message, { extensions: { code: ErrorCode.BadRequest, http: { status: httpStatus } } });
+  }
+}
+
 export class ConflictError extends GraphQLError {
   /** `changes` names the recorded changes the write conflicts with, when there are some. */
   constructor(message: string, changes?: readonly string[]) {

@@ -1,6 +1,6 @@
 import { buildSchema, parse, validate } from 'graphql';
 
-import { knownOperationTypes } from './known-operation-types';
+import { knownOperationTypes, subscriptionsOverWebSocket } from './known-operation-types';
 
 describe('knownOperationTypes', () => {
   const schema = buildSchema('type Query { a: Int }');
@@ -13,5 +13,17 @@ describe('knownOperationTypes', () => {
 
   it('lets the others through', () => {
     expect(validate(schema, parse('{ a }'), [knownOperationTypes])).toEqual([]);
+  });
+});
+
+describe('subscriptionsOverWebSocket', () => {
+  const schema = buildSchema('type Query { a: Int } type Subscription { a: Int }');
+
+  it('sends subscriptions to the WebSocket, and lets queries through', () => {
+    const errors = validate(schema, parse('subscription { a }'), [subscriptionsOverWebSocket]);
+    expect(errors.map((error) => error.message)).toEqual([
+      'Subscriptions go over a WebSocket at /graphql (the graphql-ws protocol), not over HTTP',
+    ]);
+    expect(validate(schema, parse('{ a }'), [subscriptionsOverWebSocket])).toEqual([]);
   });
 });

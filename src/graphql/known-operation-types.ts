@@ -1,4 +1,4 @@
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, OperationTypeNode, type ValidationRule } from 'graphql';
 
 /**
  * Refuses an operation whose type the schema does not have (here: subscriptions). graphql-js 16
@@ -9,5 +9,21 @@ export const knownOperationTypes: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (!context.getSchema().getRootType(node.operation))
       context.reportError(new GraphQLError(`This API has no ${node.operation} operations`, { nodes: node }));
+  },
+});
+
+/**
+ * Refuses subscriptions on HTTP: they need a connection that stays open, the WebSocket at the same
+ * path (graphql-ws). Without this, Apollo would run one and answer with an uncoded error.
+ */
+export const subscriptionsOverWebSocket: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === OperationTypeNode.SUBSCRIPTION) {
+      context.reportError(
+        new GraphQLError('Subscriptions go over a WebSocket at /graphql (the graphql-ws protocol), not over HTTP', {
+          nodes: node,
+        }),
+      );
+    }
   },
 });

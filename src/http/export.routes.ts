@@ -1,11 +1,11 @@
-import { type Request, type Response, Router } from 'express';
-import { GraphQLError } from 'graphql';
+import { type Request, Router } from 'express';
 
 import type { AppDeps } from '../app';
 import { type Context, type ContextDeps, createContext } from '../context';
-import { ErrorCode, ForbiddenError, UnauthenticatedError } from '../errors';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { Role, roleSatisfies } from '../modules/auth/auth.roles';
 import { EXPORT_FORMATS, type ExportFilterInput, type ExportFormatName } from '../modules/export/export.service';
+import { sendError } from './respond';
 
 /** The export routes under `/export`: the path names the format, the query string the filter. */
 const ROUTES: Record<string, { format: ExportFormatName; file: string }> = {
@@ -13,14 +13,6 @@ const ROUTES: Record<string, { format: ExportFormatName; file: string }> = {
   '/json': { format: 'json', file: 'graph.json' },
   '/csv/nodes': { format: 'csv-nodes', file: 'nodes.csv' },
   '/csv/relationships': { format: 'csv-relationships', file: 'relationships.csv' },
-};
-
-const STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.BadUserInput]: 400,
-  [ErrorCode.Unauthenticated]: 401,
-  [ErrorCode.Forbidden]: 403,
-  [ErrorCode.ServiceUnavailable]: 503,
-  [ErrorCode.Timeout]: 504,
 };
 
 function queryText(request: Request, name: string): string | undefined {
@@ -34,20 +26,6 @@ function fileName(filter: ExportFilterInput, file: string): string {
     .filter((part): part is string => part !== undefined && part.trim() !== '')
     .map((part) => part.trim().replace(/[^\w.-]+/g, '-'));
   return ['ties-graph', ...parts, file].join('-');
-}
-
-/** Errors as GraphQL clients know them: `{ errors: [{ message, extensions: { code } }] }`. */
-function sendError(response: Response, error: unknown): void {
-  const graphqlError = error instanceof GraphQLError ? error : undefined;
-  const code = typeof graphqlError?.extensions.code === 'string' ? graphqlError.extensions.code : ErrorCode.Internal;
-  response.status(STATUS[code] ?? 500).json({
-    errors: [
-      {
-        message: graphqlError?.message ?? 'Internal server error',
-        extensions: { ...graphqlError?.extensions, code },
-      },
-    ],
-  });
 }
 
 /** Exports are reads: with REQUIRE_AUTH_FOR_READS they need a reader, as GraphQL queries do. */

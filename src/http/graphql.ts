@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import type { Context } from '../context';
 import { createErrorFormatter } from '../errors/format';
 import { costLimitPlugin } from '../graphql/cost';
-import { knownOperationTypes } from '../graphql/known-operation-types';
+import { knownOperationTypes, subscriptionsOverWebSocket } from '../graphql/known-operation-types';
 import type { Logger } from '../logger';
 
 /** The GraphQL server, with every protection set explicitly rather than left to defaults. */
@@ -24,7 +24,7 @@ export function createApolloServer(config: Config, schema: GraphQLSchema, logger
     includeStacktraceInErrorResponses: config.env === 'development',
     // Screened before Apollo too; this is the parser's own backstop.
     parseOptions: { maxTokens: config.limits.maxTokens },
-    validationRules: [knownOperationTypes],
+    validationRules: [knownOperationTypes, subscriptionsOverWebSocket],
     formatError: createErrorFormatter(config.env === 'production', logger),
     // main.ts owns SIGTERM/SIGINT: it drains, then closes the driver. Apollo's own handler would
     // re-raise the signal once Apollo has stopped, killing the process before the driver closes.

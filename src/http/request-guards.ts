@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 
 import type { Config } from '../config';
-import { ErrorCode, LimitExceededError } from '../errors';
+import { BadRequestError, ErrorCode, InternalError, LimitExceededError, RouteNotFoundError } from '../errors';
 import { screenDocument } from '../graphql/limits';
 import { sendError } from './respond';
 
@@ -57,10 +57,6 @@ class ScreenedDocuments {
   }
 }
 
-function sendLimit(response: express.Response, error: LimitExceededError): void {
-  sendError(response, error.httpStatus, error.message, { code: error.code, limit: error.limit, actual: error.actual });
-}
-
 /**
  * What runs before Apollo on /graphql: the JSON body (size-capped), the batch cap, and the
  * document limits (tokens, depth, aliases, root fields). Each refusal is cheap and happens before
@@ -79,7 +75,7 @@ export function graphqlRequestGuards(config: Config): RequestHandler[] {
       if (!('body' in request)) (request as { body?: unknown }).body = undefined;
       const body: unknown = request.body;
       if (Array.isArray(body) && body.length > maxBatchOperations) {
-        sendLimit(
+        sendError(
           response,
           new LimitExceededError(ErrorCode.BatchTooLarge, 'Batch size', body.length, maxBatchOperations),
         );
@@ -89,7 +85,7 @@ export function graphqlRequestGuards(config: Config): RequestHandler[] {
         if (screened.has(document)) continue;
         const refused = screenDocument(document, config.limits);
         if (refused) {
-          sendLimit(response, refused);
+          sendError(response, refused);
           return;
         }
         screened.add(document);
@@ -108,13 +104,13 @@ export const bodyErrors: ErrorRequestHandler = (error: unknown, _request, respon
   if (error.type === 'entity.too.large') {
     const size = error.length ?? error.received ?? 0;
     const limit = error.limit ?? 0;
-    sendLimit(response, new LimitExceededError(ErrorCode.RequestTooLarge, 'Request body size', size, limit, 413));
+    sendError(response, new LimitExceededError(ErrorCode.RequestTooLarge, 'Request body size', size, limit, 413));
   } else if (error.type === 'entity.parse.failed') {
-    sendError(response, 400, 'The request body is not valid JSON', { code: ErrorCode.BadRequest });
+    sendError(response, new BadRequestError('The request body is not valid JSON'));
   } else if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
-    sendError(response, 415, 'The request body has an unsupported encoding or charset', { code: ErrorCode.BadRequest });
+    sendError(response, new BadRequestError('The request body has an unsupported encoding or charset', 415));
   } else if (error.status !== undefined && error.status < 500) {
-    sendError(response, error.status, 'The request body could not be read', { code: ErrorCode.BadRequest });
+    sendError(response, new BadRequestError('The request body could not be read', error.status));
   } else {
     next(error);
   }
@@ -128,6 +124,11 @@ export function unexpectedErrors(log: (error: unknown) => void): ErrorRequestHan
       return;
     }
     log(error);
-    sendError(response, 500, 'Internal server error', { code: ErrorCode.Internal });
+    sendError(response, new InternalError());
   };
 }
+
+/** After every route: a path nothing serves is answered in JSON like every other error. */
+export const unknownRoutes: RequestHandler = (request, response) => {
+  sendError(response, new RouteNotFoundError(request.method, request.path));
+};

@@ -101,7 +101,7 @@ describe('claims of sources that disagree', () => {
 
     const conflicts = await harness.run<{
       conflicts: { totalCount: number; nodes: { entity: { id: string }; fields: string[] }[] };
-    }>(`{ conflicts(type: Document) { totalCount nodes { entity { id } fields } } }`);
+    }>(`{ conflicts(type: DOCUMENT) { totalCount nodes { entity { id } fields } } }`);
     expect(conflicts.errors).toBeUndefined();
     expect(conflicts.data?.conflicts).toEqual({
       totalCount: 1,

@@ -107,8 +107,10 @@ describe('documentStats: document counts and values, grouped', () => {
       expect(found.total.documentCount).toBe(16);
     });
 
-    it('counts China–Kazakhstan as one region pair of 16 documents', async () => {
+    it('counts China–Kazakhstan as a region pair of 16 documents, Xinjiang–Kazakhstan as one of 6', async () => {
       const found = await stats('REGION_PAIR', { forum: FORUM });
+      // The interregional agreements bind Xinjiang and share their package's China: they count
+      // in both pairs, and China–Xinjiang (a region and its part) is no pair.
       expect(found.rows).toEqual([
         {
           key: 'region:cn|region:kz',
@@ -119,7 +121,17 @@ describe('documentStats: document counts and values, grouped', () => {
           entryCount: 3,
           totalValue: [{ currency: 'USD', amount: 565_000_000, entryCount: 1, exact: true }],
         },
+        {
+          key: 'region:cn-xj|region:kz',
+          label: 'Xinjiang Uygur Autonomous Region – Kazakhstan',
+          labels: ['Xinjiang Uygur Autonomous Region', 'Kazakhstan'],
+          entities: [{ id: 'region:cn-xj' }, { id: 'region:kz' }],
+          documentCount: 6,
+          entryCount: 1,
+          totalValue: [],
+        },
       ]);
+      expect(counts(await stats('REGION_PAIR', { forum: FORUM }, true))).toEqual([['region:cn|region:kz', 16, 3]]);
     });
 
     it('counts them by year', async () => {
@@ -131,7 +143,7 @@ describe('documentStats: document counts and values, grouped', () => {
     it('pairs regions as bound, or rolled up to their countries', async () => {
       expect(counts(await stats('REGION_PAIR'))).toEqual([
         ['region:cn|region:kz', 16, 3],
-        ['region:cn-xj|region:kz', 2, 1],
+        ['region:cn-xj|region:kz', 8, 2],
       ]);
       expect((await stats('REGION_PAIR')).rows[1]?.label).toBe('Xinjiang Uygur Autonomous Region – Kazakhstan');
       expect(counts(await stats('REGION_PAIR', undefined, true))).toEqual([['region:cn|region:kz', 18, 4]]);
@@ -163,9 +175,9 @@ describe('documentStats: document counts and values, grouped', () => {
 
     it.each<[Record<string, unknown>, number]>([
       [{ region: 'region:cn' }, 18],
-      [{ region: 'region:cn-xj' }, 2],
-      [{ counterpart: 'region:cn-xj' }, 2],
-      [{ region: 'region:kz', counterpart: 'region:cn-xj' }, 2],
+      [{ region: 'region:cn-xj' }, 8],
+      [{ counterpart: 'region:cn-xj' }, 8],
+      [{ region: 'region:kz', counterpart: 'region:cn-xj' }, 8],
       [{ region: 'region:cn', counterpart: 'region:kz' }, 18],
       [{ region: 'region:cn', counterpart: 'region:atlantis' }, 0],
       [{ sector: 'sector:energy' }, 18],
@@ -202,5 +214,42 @@ describe('documentStats: document counts and values, grouped', () => {
     const result = await harness.run(STATS, { groupBy: 'KIND', filter });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(new RegExp(message));
+  });
+
+  // Last: it adds documents to the graph the tests above count.
+  describe('a reported group whose parts are not in the graph', () => {
+    const SUMMIT = 'forum:stats-summit';
+    beforeAll(async () => {
+      await ingest(harness, {
+        source: { id: 'source:test-stats-package', name: 'Stats package test source' },
+        entities: [
+          { ref: 'summit', forum: { id: SUMMIT, name: 'Stats summit', kind: 'SUMMIT', date: '2024-06-01' } },
+          // "Seven documents were signed", and nothing more about them.
+          { ref: 'seven', document: { id: 'doc:stats-seven', kind: 'PACKAGE', count: 7, signedOn: '2024-06-01' } },
+          // "Three agreements, one of them on energy, which is listed": a package with one part.
+          { ref: 'three', document: { id: 'doc:stats-three', kind: 'PACKAGE', count: 3, signedOn: '2024-06-01' } },
+          { ref: 'one', document: { id: 'doc:stats-one', kind: 'AGREEMENT', signedOn: '2024-06-01' } },
+        ],
+        ties: [
+          { type: 'SIGNED_AT', from: 'seven', to: 'summit' },
+          { type: 'SIGNED_AT', from: 'three', to: 'summit' },
+          { type: 'PART_OF', from: 'one', to: 'three' },
+          { type: 'BINDS', from: 'seven', to: 'region:kz' },
+        ],
+      });
+    });
+
+    it('counts the package itself, once, and a package with parts only through its parts', async () => {
+      const found = await stats('KIND', { forum: SUMMIT });
+      expect(counts(found)).toEqual([
+        ['PACKAGE', 7, 1],
+        ['AGREEMENT', 1, 1],
+      ]);
+      expect(found.total.documentCount).toBe(8);
+      expect((await stats('KIND', { kinds: ['PACKAGE'] })).total.documentCount).toBe(7);
+      // The seed's package of 16 still counts only through its parts.
+      expect((await stats('KIND', { forum: FORUM })).total.documentCount).toBe(16);
+      expect((await stats('KIND', { region: 'region:kz', dateFrom: '2024' })).total.documentCount).toBe(7);
+    });
   });
 });

@@ -241,14 +241,19 @@ describe('entity mutations', () => {
   });
 
   describe('ids of another type', () => {
-    it('are NOT_FOUND for update and delete', async () => {
+    it('are refused for update and delete, naming the prefix they need', async () => {
       const before = await harness.fingerprint();
       const updateResult = await harness.run(
         `mutation { updateRegion(id: "${SOURCE}", input: { name: "Mutation notes", kind: COUNTRY }) { id } }`,
       );
-      expect(codeOf(updateResult)).toBe('NOT_FOUND');
+      expect(codeOf(updateResult)).toBe('BAD_USER_INPUT');
+      expect(updateResult.errors?.[0]?.message).toMatch(/^id: must be a Region id: "region:"/);
       const deleteResult = await harness.run(`mutation { deleteOfficial(id: "${SOURCE}") }`);
-      expect(codeOf(deleteResult)).toBe('NOT_FOUND');
+      expect(codeOf(deleteResult)).toBe('BAD_USER_INPUT');
+      expect(deleteResult.errors?.[0]?.message).toMatch(/^id: must be an Official id: "official:"/);
+      // Well formed and of the right type, but naming nothing: NOT_FOUND.
+      const absent = await harness.run(`mutation { deleteOfficial(id: "official:m-nobody") }`);
+      expect(codeOf(absent)).toBe('NOT_FOUND');
       expect(await harness.fingerprint()).toEqual(before);
     });
 

@@ -140,6 +140,33 @@ describe('exports over HTTP', () => {
     }
   });
 
+  it('draws every fact of a region export with all its ties: no document is one-sided', async () => {
+    const graph = JSON.parse((await download('/export/json?region=region:cn-xj')).body) as {
+      nodes: { id: string; labels: string[] }[];
+      relationships: { type: string; start: string; end: string }[];
+    };
+    const ids = new Set(graph.nodes.map((node) => node.id));
+    const exported = new Set(graph.relationships.map((tie) => `${tie.start}|${tie.type}|${tie.end}`));
+    const documents = graph.nodes.filter((node) => node.labels.includes('Document')).map((node) => node.id);
+    expect(documents.length).toBeGreaterThanOrEqual(4);
+    // Every tie a document has in the graph, both ways, is in the file with both its ends.
+    const ties = await harness.cypher<{ start: string; type: string; end: string }>(
+      `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids OR b.id IN $ids
+       RETURN a.id AS start, type(r) AS type, b.id AS end`,
+      { ids: documents },
+    );
+    expect(ties.length).toBeGreaterThan(documents.length);
+    for (const tie of ties) {
+      expect(ids).toContain(tie.start);
+      expect(ids).toContain(tie.end);
+      expect(exported).toContain(`${tie.start}|${tie.type}|${tie.end}`);
+    }
+    // The other party of the dialogue's documents, and the sectors of their package.
+    expect(ids).toContain('region:cn');
+    expect(ids).toContain('sector:energy');
+    expect(exported).toContain('doc:kz-xuar-dialogue-2-memoranda|BINDS|region:cn');
+  });
+
   it('exports the subgraph of a sector: the documents covering it and what they are tied to', async () => {
     const { body } = await download('/export/graphml?sector=sector:energy');
     const { nodes } = parseGraphml(body);
@@ -151,7 +178,10 @@ describe('exports over HTTP', () => {
       'doc:kz-xuar-dialogue-2-interregional',
       'doc:kz-xuar-dialogue-2-memoranda',
     ]);
-    expect(nodes.some((node) => node.data.labels === ':Entity:Figure')).toBe(false);
+    // The forum they were signed at comes with all its ties, the figure stated there too; figures
+    // tied to no fact of the export (the 2022 trade figures) stay out.
+    const figures = nodes.filter((node) => node.data.labels === ':Entity:Figure').map((node) => node.id);
+    expect(figures.sort()).toEqual(['figure:kz-cn-export-offer-2023-03', 'figure:kz-cn-export-offer-products-2023-03']);
     expect(nodes.map((node) => node.id)).toContain('forum:kz-xuar-cross-border-dialogue-2');
   });
 

@@ -59,7 +59,7 @@ describe('the change log', () => {
     const create = await latest();
     expect(create).toMatchObject({ actor: EDITOR.id, operation: 'createSector', sourceId: null, revertOf: null });
     expect(create.entities).toHaveLength(1);
-    expect(create.entities[0]).toMatchObject({ id: 'sector:hydrogen', type: 'Sector', action: 'CREATED' });
+    expect(create.entities[0]).toMatchObject({ id: 'sector:hydrogen', type: 'SECTOR', action: 'CREATED' });
     const createdProps = Object.fromEntries(create.entities[0]?.properties.map((p) => [p.property, p.after]) ?? []);
     expect(createdProps).toMatchObject({ id: 'sector:hydrogen', name: 'Hydrogen', description: 'green' });
 
@@ -148,7 +148,7 @@ describe('the change log', () => {
     expect((await feed({ actor: 'system' }))?.nodes.every((c) => c.operation === 'ingestReport')).toBe(true);
     expect((await feed({ actor: EDITOR.id }))?.totalCount).toBe(3);
     // The seed's report made sectors too.
-    expect((await feed({ type: 'Sector' }))?.nodes.map((c) => c.operation)).toEqual([
+    expect((await feed({ type: 'SECTOR' }))?.nodes.map((c) => c.operation)).toEqual([
       'updateSector',
       'createSector',
       'ingestReport',
@@ -256,9 +256,14 @@ describe('the change log', () => {
   });
 
   it('needs an editor to revert, and names an unknown change', async () => {
-    const asReader = await harness.run(`mutation { revertChange(id: "change:nope") { id } }`, {}, READER);
+    const asReader = await harness.run(
+      `mutation { revertChange(id: "change:0000000000-0000000000") { id } }`,
+      {},
+      READER,
+    );
     expect(codeOf(asReader)).toBe('FORBIDDEN');
-    const unknown = await harness.run(`mutation { revertChange(id: "change:nope") { id } }`);
+    const unknown = await harness.run(`mutation { revertChange(id: "change:0000000000-0000000000") { id } }`);
+    expect(codeOf(await harness.run(`mutation { revertChange(id: "change:nope") { id } }`))).toBe('BAD_USER_INPUT');
     expect(codeOf(unknown)).toBe('NOT_FOUND');
   });
 

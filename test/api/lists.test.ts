@@ -409,6 +409,21 @@ describe('lists', () => {
       expect(problemsOf(result)).toEqual({ code: 'BAD_USER_INPUT', fields: ['after'] });
     });
 
+    it.each(['!!!', ' - ', '', '¿?'])(
+      'refuses a text filter with no letter or digit (%j), which would match every name',
+      async (text) => {
+        const result = await harness.run(
+          `query ($text: String) { regions(filter: { text: $text }) { nodes { id } } }`,
+          {
+            text,
+          },
+        );
+        expect(result.data).toBeNull();
+        expect(problemsOf(result)).toEqual({ code: 'BAD_USER_INPUT', fields: ['filter.text'] });
+        expect(result.errors?.[0]?.message).toContain('letter or digit');
+      },
+    );
+
     it('names the filter field of a bad filter', async () => {
       const result = await harness.run(`{ documents(filter: { dateFrom: "2023-13" }) { nodes { id } } }`);
       expect(problemsOf(result)).toEqual({ code: 'BAD_USER_INPUT', fields: ['filter.dateFrom'] });

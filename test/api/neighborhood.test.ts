@@ -64,27 +64,30 @@ describe('neighborhood(id): the entities and ties around an entity, ready to dra
     expect(graph.truncated).toBe(false);
     expect(graph.nodes[0]).toEqual({
       id: 'region:cn-xj',
-      type: 'Region',
+      type: 'REGION',
       label: 'Xinjiang Uygur Autonomous Region',
       depth: 0,
-      degree: 5,
+      degree: 6,
       entity: { id: 'region:cn-xj' },
     });
     expect(graph.nodes.slice(1).map((node) => [node.id, node.type, node.depth])).toEqual([
-      ['doc:checkpoints', 'Document', 1],
-      ['region:cn', 'Region', 1],
-      ['org:ccp-xuar-committee', 'Organization', 1],
-      ['forum:kz-xuar-cross-border-dialogue-2', 'Forum', 1],
-      ['forum:ma-xingrui-visit-kazakhstan-2023', 'Forum', 1],
+      ['doc:kz-xuar-dialogue-2-interregional', 'DOCUMENT', 1],
+      ['doc:checkpoints', 'DOCUMENT', 1],
+      ['region:cn', 'REGION', 1],
+      ['org:ccp-xuar-committee', 'ORGANIZATION', 1],
+      ['forum:kz-xuar-cross-border-dialogue-2', 'FORUM', 1],
+      ['forum:ma-xingrui-visit-kazakhstan-2023', 'FORUM', 1],
     ]);
     expect(graph.edges.map((edge) => edge.id)).toEqual([
       'BASED_IN|org:ccp-xuar-committee|region:cn-xj|',
       'BINDS|doc:checkpoints|region:cn-xj|',
+      'BINDS|doc:kz-xuar-dialogue-2-interregional|region:cn-xj|',
       'HELD_ALONGSIDE|forum:kz-xuar-cross-border-dialogue-2|forum:ma-xingrui-visit-kazakhstan-2023|',
       'INVOLVES|forum:kz-xuar-cross-border-dialogue-2|region:cn-xj|',
       'INVOLVES|forum:ma-xingrui-visit-kazakhstan-2023|region:cn-xj|',
       'PART_OF|region:cn-xj|region:cn|',
       'SIGNED_AT|doc:checkpoints|forum:kz-xuar-cross-border-dialogue-2|',
+      'SIGNED_AT|doc:kz-xuar-dialogue-2-interregional|forum:kz-xuar-cross-border-dialogue-2|',
     ]);
     expect(graph.edges.find((edge) => edge.type === 'PART_OF')).toEqual({
       id: 'PART_OF|region:cn-xj|region:cn|',
@@ -124,7 +127,7 @@ describe('neighborhood(id): the entities and ties around an entity, ready to dra
       );
       expect(nearer).toBe(true);
     }
-    expect(graph.nodes.some((node) => node.type === 'Source')).toBe(false);
+    expect(graph.nodes.some((node) => node.type === 'SOURCE')).toBe(false);
   });
 
   it('keeps to the limit, nearest entities first, and says it cut', async () => {
@@ -137,8 +140,8 @@ describe('neighborhood(id): the entities and ties around an entity, ready to dra
   it('includes sources and STATED_IN edges on request', async () => {
     const graph = await neighborhood({ id: 'region:cn-xj', includeSources: true });
     expectDrawable(graph);
-    expect(graph.nodes[0]?.degree).toBe(6);
-    expect(graph.nodes.find((node) => node.id === SEED_SOURCE)?.type).toBe('Source');
+    expect(graph.nodes[0]?.degree).toBe(7);
+    expect(graph.nodes.find((node) => node.id === SEED_SOURCE)?.type).toBe('SOURCE');
     expect(graph.edges.find((edge) => edge.id === `STATED_IN|region:cn-xj|${SEED_SOURCE}|¶1`)).toMatchObject({
       type: 'STATED_IN',
       label: '¶1',

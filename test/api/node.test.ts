@@ -57,15 +57,21 @@ describe('node(id), entity(id) and <type>(id)', () => {
     expect(result.data).toEqual({ node: null, entity: null, region: null });
   });
 
-  it.each(ONE_OF_EACH)('answers null from every other typed field for a %s id', async (typename, _field, id) => {
-    const others = ONE_OF_EACH.filter(([other]) => other !== typename).map(([, field]) => field);
-    const result = await harness.run<Record<string, unknown>>(
-      `query ($id: ID!) { ${others.map((field) => `${field}(id: $id) { id }`).join(' ')} }`,
-      { id },
-    );
-    expect(result.errors).toBeUndefined();
-    expect(Object.values(result.data ?? { missing: true }).every((value) => value === null)).toBe(true);
-  });
+  it.each(ONE_OF_EACH)(
+    'refuses a %s id at every other typed field, naming its prefix',
+    async (typename, _field, id) => {
+      const others = ONE_OF_EACH.filter(([other]) => other !== typename);
+      const result = await harness.run<Record<string, unknown>>(
+        `query ($id: ID!) { ${others.map(([, field]) => `${field}(id: $id) { id }`).join(' ')} }`,
+        { id },
+      );
+      expect(Object.values(result.data ?? { missing: true }).every((value) => value === null)).toBe(true);
+      expect(result.errors?.map((error) => error.extensions?.code)).toEqual(others.map(() => 'BAD_USER_INPUT'));
+      expect(result.errors?.map((error) => error.message.split(':')[1]?.trim())).toEqual(
+        others.map(([other]) => `must be ${/^[AEIOU]/.test(other) ? 'an' : 'a'} ${other} id`),
+      );
+    },
+  );
 
   it('resolves many ids in one request with one query', async () => {
     const ids = ONE_OF_EACH.map(([, , id]) => id);

@@ -21,6 +21,7 @@ const ZHUMANGARIN = 'official:serik-zhumangarin';
 const MA = 'official:ma-xingrui';
 const MINISTRY = 'org:kz-ministry-of-trade-and-integration';
 const EXPORT_OFFER = 'figure:kz-cn-export-offer-2023-03';
+const EXPORT_OFFER_PRODUCTS = 'figure:kz-cn-export-offer-products-2023-03';
 
 const EXTRA = {
   source: { id: 'source:r-extra', name: 'Signing ceremony notes' },
@@ -84,11 +85,11 @@ describe('relationship fields', () => {
     expect(ids(data.kz.organizations)).toEqual(['org:kz-government', MINISTRY]);
     expect(ids(data.xj.organizations)).toEqual(['org:ccp-xuar-committee']);
     expect(ids(data.kz.documents)).toEqual([PACKAGE, COMMERCIAL, INTERREGIONAL, MEMORANDA].sort());
-    expect(ids(data.xj.documents)).toEqual([]);
+    expect(ids(data.xj.documents)).toEqual([INTERREGIONAL]);
     expect(ids(data.kz.forumsHosted)).toEqual([DIALOGUE, VISIT].sort());
     expect(ids(data.xj.forumsHosted)).toEqual([]);
     expect(ids(data.xj.forums)).toEqual([DIALOGUE, VISIT].sort());
-    expect(ids(data.kz.figures)).toHaveLength(5);
+    expect(ids(data.kz.figures)).toHaveLength(6);
     expect(ids(data.xj.figures)).toEqual([]);
     // holding a position in a body based there (or in a part of it), or acting on its behalf
     expect(ids(data.kz.officials)).toEqual([ZHUMANGARIN]);
@@ -160,7 +161,7 @@ describe('relationship fields', () => {
       { from: { id: ZHUMANGARIN }, to: { id: COMMERCIAL }, role: null, onBehalfOf: { id: 'region:kz' } },
     ]);
     expect(ids(data.ma.signedDocuments)).toEqual([COMMERCIAL]);
-    expect(ids(data.zh.statedFigures)).toEqual([EXPORT_OFFER]);
+    expect(ids(data.zh.statedFigures)).toEqual([EXPORT_OFFER, EXPORT_OFFER_PRODUCTS]);
     expect(ids(data.ma.statedFigures)).toEqual([]);
   });
 
@@ -199,7 +200,7 @@ describe('relationship fields', () => {
     expect(ids(data.dialogue.documents)).toEqual([PACKAGE, COMMERCIAL, INTERREGIONAL, MEMORANDA].sort());
     expect(data.dialogue.attendance).toEqual([{ from: { id: ZHUMANGARIN }, to: { id: DIALOGUE }, role: 'speaker' }]);
     expect(ids(data.visit.attendees)).toEqual([MA]);
-    expect(ids(data.dialogue.figures)).toEqual([EXPORT_OFFER]);
+    expect(ids(data.dialogue.figures)).toEqual([EXPORT_OFFER, EXPORT_OFFER_PRODUCTS]);
     expect(data.series).toMatchObject({ place: null, documents: [], attendance: [], figures: [] });
   });
 
@@ -364,5 +365,36 @@ describe('relationship fields', () => {
         onBehalfOf: { __typename: 'Organization' },
       },
     ]);
+  });
+
+  // Last: it adds a tie the tests above do not expect.
+  it('Forum.heldAlongside lists a forum once when the tie is stated both ways', async () => {
+    const reverse = await harness.run(
+      `mutation ($report: ReportInput!) { ingestReport(report: $report) { tiesCreated } }`,
+      {
+        report: {
+          source: { id: 'source:r-reverse', name: 'A report stating the visit alongside the dialogue' },
+          entities: [],
+          ties: [{ type: 'HELD_ALONGSIDE', from: VISIT, to: DIALOGUE, locator: '¶1' }],
+        },
+      },
+    );
+    expect(reverse.errors).toBeUndefined();
+    expect(reverse.data).toEqual({ ingestReport: { tiesCreated: 1 } });
+    // Through the root field's prefetch, and through the loaders of a list page.
+    const data = await read<{
+      dialogue: { heldAlongside: { id: string }[] };
+      visit: { heldAlongside: { id: string }[] };
+      forums: { nodes: { id: string; heldAlongside: { id: string }[] }[] };
+    }>(`{
+      dialogue: forum(id: "${DIALOGUE}") { heldAlongside { id } }
+      visit: forum(id: "${VISIT}") { heldAlongside { id } }
+      forums(first: 10) { nodes { id heldAlongside { id } } }
+    }`);
+    expect(data.dialogue.heldAlongside).toEqual([{ id: VISIT }]);
+    expect(data.visit.heldAlongside).toEqual([{ id: DIALOGUE }]);
+    const listed = Object.fromEntries(data.forums.nodes.map((forum) => [forum.id, forum.heldAlongside]));
+    expect(listed[DIALOGUE]).toEqual([{ id: VISIT }]);
+    expect(listed[VISIT]).toEqual([{ id: DIALOGUE }]);
   });
 });

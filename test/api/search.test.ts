@@ -62,13 +62,13 @@ describe('search(text): full-text search over names and aliases', () => {
   });
 
   it('keeps to the types asked for', async () => {
-    expect(ids(await search('Kazakhstan', { types: ['Region'] }))).toEqual(['region:kz']);
-    const bodies = await search('Kazakhstan', { types: ['Organization', 'Official'] });
+    expect(ids(await search('Kazakhstan', { types: ['REGION'] }))).toEqual(['region:kz']);
+    const bodies = await search('Kazakhstan', { types: ['ORGANIZATION', 'OFFICIAL'] });
     expect(ids(bodies).sort()).toEqual(['org:kz-government', 'org:kz-ministry-of-trade-and-integration']);
   });
 
   it('finds names with quotes in them', async () => {
-    expect(ids(await search("People's Republic", { types: ['Region'] }))).toEqual(['region:cn']);
+    expect(ids(await search("People's Republic", { types: ['REGION'] }))).toEqual(['region:cn']);
   });
 
   it.each([
@@ -105,7 +105,7 @@ describe('search(text): full-text search over names and aliases', () => {
     const hits = ids(await search('China AND NOT Kazakhstan'));
     expect(hits).toContain('figure:kz-cn-trade-2022');
     expect(hits).not.toContain('region:cn');
-    expect(ids(await search('-China', { types: ['Region'] }))).toEqual(['region:cn']);
+    expect(ids(await search('-China', { types: ['REGION'] }))).toEqual(['region:cn']);
   });
 
   it.each<[Record<string, unknown>, string]>([

@@ -83,14 +83,14 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
     ]);
   });
 
-  it('answers what Kazakhstan offered to export, and its value', async () => {
+  it('answers what Kazakhstan offered to export, and its value: some 135 products, over $1 billion', async () => {
     const result = await harness.run<{
       figures: {
         nodes: {
           value: number;
           unit: string;
           qualifier: string;
-          itemCount: number;
+          itemCount: number | null;
           items: string[];
           from: { name: string };
           to: { name: string };
@@ -99,17 +99,49 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
       };
     }>(exampleOperation('ExportOffers').document);
     expect(result.errors).toBeUndefined();
+    const stated = { from: { name: 'Kazakhstan' }, to: { name: 'China' }, statedBy: { name: 'Serik Zhumangarin' } };
+    // "some 135 products" is approximate and "over $1 billion" a lower bound: two figures, each
+    // with its own qualifier.
     expect(result.data?.figures.nodes).toEqual([
+      { value: 1_000_000_000, unit: 'USD', qualifier: 'AT_LEAST', itemCount: null, items: [], ...stated },
       {
-        value: 1_000_000_000,
-        unit: 'USD',
-        qualifier: 'AT_LEAST',
-        itemCount: 135,
+        value: 135,
+        unit: 'products',
+        qualifier: 'APPROXIMATE',
+        itemCount: null,
         items: ['chilled meat products', 'fish', 'poultry', 'pork', 'eggs', 'horsemeat'],
-        from: { name: 'Kazakhstan' },
-        to: { name: 'China' },
-        statedBy: { name: 'Serik Zhumangarin' },
+        ...stated,
       },
+    ]);
+  });
+
+  it("finds the interregional agreements among Xinjiang's documents, and all four among China's", async () => {
+    const result = await harness.run<{
+      xinjiang: { nodes: { id: string; kind: string; parties: { id: string }[] }[] };
+      china: { nodes: { id: string }[] };
+    }>(`{
+      xinjiang: documents(filter: { region: "region:cn-xj" }) { nodes { id kind parties { ... on Region { id } } } }
+      china: documents(filter: { region: "region:cn" }) { nodes { id } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    // Interregional: between Kazakhstan and the region the dialogue is named after.
+    const xinjiang = result.data?.xinjiang.nodes.map((node) => ({
+      ...node,
+      parties: node.parties.map((party) => party.id).sort(),
+    }));
+    expect(xinjiang).toEqual([
+      {
+        id: 'doc:kz-xuar-dialogue-2-interregional',
+        kind: 'INTERREGIONAL_AGREEMENT',
+        parties: ['region:cn-xj', 'region:kz'],
+      },
+    ]);
+    // Xinjiang is part of China, so China's documents include them, beside those binding China.
+    expect(result.data?.china.nodes.map((node) => node.id).sort()).toEqual([
+      'doc:kz-xuar-dialogue-2-commercial',
+      'doc:kz-xuar-dialogue-2-documents',
+      'doc:kz-xuar-dialogue-2-interregional',
+      'doc:kz-xuar-dialogue-2-memoranda',
     ]);
   });
 

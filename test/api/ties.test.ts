@@ -52,7 +52,7 @@ describe('ties(a, b): everything that directly connects two entities', () => {
       SHARED_DOCUMENT: ['doc:kz-xuar-dialogue-2-commercial', 'doc:checkpoints'],
       SHARED_FORUM: ['forum:kz-xuar-cross-border-dialogue-2'],
       SHARED_ORGANIZATION: ['org:kz-government', 'org:kz-ministry-of-trade-and-integration'],
-      SHARED_FIGURE: ['figure:kz-cn-export-offer-2023-03'],
+      SHARED_FIGURE: ['figure:kz-cn-export-offer-2023-03', 'figure:kz-cn-export-offer-products-2023-03'],
       // The commercial agreements are part of the package that covers eight sectors.
       SHARED_SECTOR: [
         'sector:agriculture',
@@ -90,9 +90,10 @@ describe('ties(a, b): everything that directly connects two entities', () => {
   it('finds direct ties either way, and answers the same whichever entity comes first', async () => {
     const forward = await ties('region:cn-xj', 'region:cn');
     const backward = await ties('region:cn', 'region:cn-xj');
+    // Xinjiang's interregional agreements share their package's eight sectors with China's documents.
     expect(forward.groups.map((group) => [group.kind, group.total])).toEqual([
       ['DIRECT', 1],
-      ['SHARED_SECTOR', 1],
+      ['SHARED_SECTOR', 8],
     ]);
     expect(forward.groups[0]?.connections).toEqual([
       { via: null, ties: [{ type: 'PART_OF', fromId: 'region:cn-xj', toId: 'region:cn' }] },
@@ -104,16 +105,18 @@ describe('ties(a, b): everything that directly connects two entities', () => {
   it('counts every connection but lists at most `limit` of each kind', async () => {
     const found = await ties('region:kz', 'region:cn', 1);
     const documents = found.groups.find((group) => group.kind === 'SHARED_DOCUMENT');
-    expect(documents?.total).toBe(5);
+    // The package, the memoranda, the commercial agreements, the tourism memorandum (the
+    // interregional agreements bind Xinjiang, not China).
+    expect(documents?.total).toBe(4);
     expect(documents?.connections).toHaveLength(1);
     const figures = found.groups.find((group) => group.kind === 'SHARED_FIGURE');
-    expect(figures?.total).toBe(5);
+    expect(figures?.total).toBe(6);
   });
 
   it('says when nothing connects two entities', async () => {
-    const found = await ties('region:cn-xj', 'official:li-qiang');
+    const found = await ties('org:ccp-xuar-committee', 'official:li-qiang');
     expect(found).toEqual({
-      a: { id: 'region:cn-xj' },
+      a: { id: 'org:ccp-xuar-committee' },
       b: { id: 'official:li-qiang' },
       connected: false,
       groups: [],

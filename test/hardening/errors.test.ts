@@ -72,6 +72,39 @@ describe('errors reaching clients', () => {
     await harness.close();
   });
 
+  it('answers a route nothing serves in JSON, like every other error, never an HTML page', async () => {
+    const server = await serve('production', harness.schema);
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['GET', '/export/pdf'],
+      ['POST', '/export/graphml'],
+      ['DELETE', '/health/live'],
+    ] as const) {
+      const response = await fetch(`${server.url}${path}`, { method });
+      expect([method, path, response.status]).toEqual([method, path, 404]);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0]?.extensions).toEqual({ code: 'NOT_FOUND' });
+      expect(body.errors[0]?.message).toMatch(new RegExp(`^No route for ${method} ${path}: the API serves /graphql`));
+    }
+    // The other refusals made outside GraphQL keep their statuses, in the same shape.
+    const notJson = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    const badFilter = await fetch(`${server.url}/export/json?from=2023-13`);
+    expect(badFilter.status).toBe(400);
+    expect(
+      ((await badFilter.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+    ).toBe('BAD_USER_INPUT');
+  });
+
   it('in production, shows failures as INTERNAL_SERVER_ERROR with a generic message only', async () => {
     const server = await serve('production', failing);
     for (const field of ['badCypher', 'badRow', 'bug']) {

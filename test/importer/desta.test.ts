@@ -72,6 +72,8 @@ describe('DESTA imported through its mapping', () => {
     expect(first.rowsRead).toBe(rows.length);
     expect(first.rowsImported).toBe(rows.length);
     expect(first.rejections).toEqual([]);
+    // DESTA's row numbers are unique, so no document id repeats.
+    expect(first.repeatedIds).toEqual([]);
     const memberships = rows.reduce((sum, row) => sum + new Set(row.members).size, 0);
     const partOf = rows.filter((row) => row.baseTreaty !== row.number).length;
     expect(first.tiesCreated).toBe(memberships + partOf);
@@ -138,6 +140,31 @@ describe('DESTA imported through its mapping', () => {
         .filter((id) => id !== 'region:kz'),
     );
     expect([...partners].sort()).toEqual([...expected].sort());
+  });
+
+  it('gives every entry type its own document kind, withdrawals and consolidated texts included', async () => {
+    const kinds: Record<string, string> = {
+      base_treaty: 'TRADE_AGREEMENT',
+      negotiation: 'TRADE_AGREEMENT',
+      accession: 'ACCESSION',
+      'protocol or amendment': 'AMENDMENT',
+      withdrawal: 'WITHDRAWAL',
+      consolidated: 'CONSOLIDATED',
+    };
+    const expected: Record<string, number> = {};
+    for (const row of rows) expected[kinds[row.entryType]!] = (expected[kinds[row.entryType]!] ?? 0) + 1;
+    expect(expected.WITHDRAWAL).toBeGreaterThan(0);
+    expect(expected.CONSOLIDATED).toBeGreaterThan(0);
+    const fields = Object.keys(expected)
+      .map((kind) => `${kind}: documents(filter: { kinds: [${kind}] }) { totalCount }`)
+      .join('\n');
+    const result = await harness.run<Record<string, { totalCount: number }>>(
+      `{ ${fields} other: documents(filter: { kinds: [OTHER] }) { totalCount } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const { other, ...found } = result.data!;
+    expect(Object.fromEntries(Object.entries(found).map(([kind, page]) => [kind, page.totalCount]))).toEqual(expected);
+    expect(other!.totalCount).toBe(0);
   });
 
   it('counts agreements per decade of signature as the CSV does', async () => {

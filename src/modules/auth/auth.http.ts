@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 
 import type { Config } from '../../config';
 import type { User } from '../../context';
@@ -11,7 +11,9 @@ import { userForKey } from './auth.keys';
  * credential is an anonymous caller; a credential that does not check out is refused outright
  * (HTTP 401), even where reads are open: a client sending one expects to be someone.
  */
-export function authenticateRequest(config: Config): (request: Request) => Promise<User | null> {
+export type Authenticate = (request: { readonly headers: IncomingHttpHeaders }) => Promise<User | null>;
+
+export function authenticateRequest(config: Config): Authenticate {
   const verifyJwt = config.auth.jwt ? createJwtVerifier(config.auth.jwt) : undefined;
   return async (request) => {
     const header = request.headers.authorization;

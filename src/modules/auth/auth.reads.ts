@@ -13,6 +13,17 @@ import { Role } from './auth.roles';
  */
 export function guardReads(schema: GraphQLSchema): GraphQLSchema {
   const fields = schema.getQueryType()?.getFields() ?? {};
+  // A subscription reads as a query does: its `subscribe` runs the same check once, when it starts.
+  for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {
+    const subscribe = field.subscribe;
+    if (!subscribe) continue;
+    field.subscribe = (root: unknown, args: Record<string, unknown>, context: Context, info) => {
+      if (!context.readsNeedAuth) return subscribe(root, args, context, info);
+      return Promise.resolve(authChecker({ root, args, context, info }, [Role.Reader])).then(() =>
+        subscribe(root, args, context, info),
+      );
+    };
+  }
   for (const field of Object.values(fields)) {
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = (root: unknown, args: Record<string, unknown>, context: Context, info) => {

@@ -4,6 +4,7 @@ import type { Context } from '../../context';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Role } from '../auth/auth.roles';
 import type { EntityType as EntityTypeName } from '../entity/entity.model';
+import { entityIdArg } from '../entity/entity.ids';
 import { Entity, EntityType } from '../entity/entity.type';
 import { Conflict } from './claim.type';
 
@@ -29,10 +30,10 @@ export class ClaimResolver {
       'sources disagree, instead of the first stated. Recorded as a change, like every write.',
   })
   async preferClaim(
-    @Arg('entity', () => ID) entity: string,
+    @Arg('entity', () => ID, entityIdArg('entity', 'any')) entity: string,
     @Arg('field') field: string,
     @Ctx() ctx: Context,
-    @Arg('sourceId', () => ID, { nullable: true }) sourceId?: string | null,
+    @Arg('sourceId', () => ID, { nullable: true, ...entityIdArg('sourceId', 'Source', true) }) sourceId?: string | null,
   ) {
     await ctx.services.write.preferClaim(entity, field, sourceId ?? null);
     return ctx.services.entity.find(entity);

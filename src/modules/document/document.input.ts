@@ -2,7 +2,8 @@ import { IsEnum, IsInt, IsNumber, IsOptional, Length, Matches, Max, Min, Validat
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
 import { DocumentKind, DocumentStatus, ValueQualifier } from '../entity/entity.enums';
-import { EntityFieldsInput, EntityFilterInput, ID_PATTERN, PartialDateField } from '../entity/entity.input';
+import { EntityFieldsInput, EntityFilterInput, PartialDateField } from '../entity/entity.input';
+import { IsEntityId } from '../entity/entity.ids';
 
 @InputType({ description: 'An amount of money.' })
 export class MoneyInput {
@@ -87,22 +88,22 @@ export class DocumentFilter extends EntityFilterInput {
 
   @Field(() => ID, { nullable: true, description: 'Only documents covering this sector.' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Sector')
   sector?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only documents binding this region (or one of its parts).' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Region')
   region?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only documents binding this organization.' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Organization')
   organization?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only documents signed at this forum.' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Forum')
   forum?: string | null;
 
   @PartialDateField('Signed on or after')

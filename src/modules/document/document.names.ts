@@ -12,6 +12,8 @@ const KIND_LABEL: Record<string, [string, string]> = {
   ACCESSION: ['accession', 'accessions'],
   AMENDMENT: ['amendment', 'amendments'],
   PACKAGE: ['document', 'documents'],
+  WITHDRAWAL: ['withdrawal', 'withdrawals'],
+  CONSOLIDATED: ['consolidated text', 'consolidated texts'],
   OTHER: ['document', 'documents'],
 };
 

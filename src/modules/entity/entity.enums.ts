@@ -39,6 +39,10 @@ export enum DocumentKind {
   PROTOCOL = 'PROTOCOL',
   ACCESSION = 'ACCESSION',
   AMENDMENT = 'AMENDMENT',
+  /** A party leaving an agreement (DESTA's `withdrawal`). */
+  WITHDRAWAL = 'WITHDRAWAL',
+  /** A text consolidating an agreement with its amendments (DESTA's `consolidated`). */
+  CONSOLIDATED = 'CONSOLIDATED',
   /** Documents a source reports together ("16 documents were signed") without listing them. */
   PACKAGE = 'PACKAGE',
   OTHER = 'OTHER',

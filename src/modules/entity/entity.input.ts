@@ -11,11 +11,11 @@ import {
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 
 import { parsePartialDate } from '../../graphql/partial-date';
+import { IsEntityId } from './entity.ids';
 
 /** A quote is the words that state one fact: a sentence or two, not a page. */
 export const MAX_QUOTE_LENGTH = 2000;
 
-export const ID_PATTERN = /^[a-z]+:[\p{L}\p{N}._~-]{1,120}$/u;
 export const PARTIAL_DATE_MESSAGE = 'must be a real date as "YYYY", "YYYY-MM" or "YYYY-MM-DD"';
 /** Names and aliases made only of punctuation fold to an empty key, which would match each other. */
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -42,7 +42,7 @@ export function PartialDateField(description: string): PropertyDecorator {
 @InputType({ description: 'Which source states a fact, and where in it.' })
 export class StatementInput {
   @Field(() => ID, { description: 'The id of a Source already in the graph.' })
-  @Matches(ID_PATTERN, { message: '$property must be an id like "source:my-article"' })
+  @IsEntityId('Source')
   sourceId!: string;
 
   @Field(() => String, { nullable: true, description: 'Where in the source, e.g. "¶3" or "row 12".' })
@@ -64,9 +64,8 @@ export abstract class EntityFieldsInput {
     description: 'A stable id (e.g. "region:kz"). Leave out to resolve by name and alias, or to derive one.',
   })
   @IsOptional()
-  @Matches(ID_PATTERN, {
-    message: '$property must look like "type:slug" (lower-case type, then letters, digits, . _ ~ -)',
-  })
+  // Which type's prefix is the typed input's to say (the resolvers, and ingest for reports).
+  @IsEntityId('any')
   id?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Other names and spellings.' })
@@ -115,9 +114,13 @@ registerEnumType(ListOrder, {
 export abstract class EntityFilterInput {
   @Field(() => String, {
     nullable: true,
-    description: 'Name or alias contains this text (case- and accent-insensitive).',
+    description:
+      'Name or alias contains this text (case- and accent-insensitive, punctuation ignored); it needs a letter or ' +
+      'digit: text of only punctuation is refused, since it would match every name.',
   })
   @IsOptional()
   @MaxLength(200)
+  // Folded, punctuation-only text is empty, and every name contains the empty text.
+  @Matches(HAS_LETTER_OR_DIGIT, { message: '$property must contain a letter or digit' })
   text?: string | null;
 }

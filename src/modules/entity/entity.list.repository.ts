@@ -6,6 +6,7 @@ import type { Keyset } from '../../graphql/pagination';
 import { entityColumn, entityProjection } from './entity.columns';
 import type { EntityType } from './entity.model';
 import { specOf } from './entity.specs';
+import { PART_OF_ANY } from './entity.parts';
 
 export type SortKey = 'NAME' | 'DATE' | 'VALUE';
 
@@ -60,8 +61,8 @@ const FILTERS: Record<keyof ListFilter, (type: EntityType) => string> = {
   forum: () => `EXISTS { (n)-[:SIGNED_AT|REPORTED_AT|IN_SERIES]->(:Forum {id: $forum}) }`,
   organization: () => `EXISTS { (n)-[:HOLDS|BINDS|INVOLVES|BETWEEN|PART_OF]->(:Organization {id: $organization}) }`,
   region: () =>
-    `(EXISTS { (n)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|BASED_IN|PART_OF]->(:Region)-[:PART_OF*0..3]->(:Region {id: $region}) }
-      OR EXISTS { (n)-[:HOLDS]->(:Organization)-[:BASED_IN]->(:Region)-[:PART_OF*0..3]->(:Region {id: $region}) })`,
+    `(EXISTS { (n)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|BASED_IN|PART_OF]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region}) }
+      OR EXISTS { (n)-[:HOLDS]->(:Organization)-[:BASED_IN]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region}) })`,
 };
 
 /** The names of the filters given, in a fixed order (they name the statement too). */

@@ -19,6 +19,18 @@ export function isEntityType(value: string): value is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(value);
 }
 
+/** Id prefixes make ids readable and keep generated ids of different types apart. */
+export const ID_PREFIX: Record<EntityType, string> = {
+  Official: 'official',
+  Region: 'region',
+  Organization: 'org',
+  Forum: 'forum',
+  Document: 'doc',
+  Sector: 'sector',
+  Source: 'source',
+  Figure: 'figure',
+};
+
 export const TIE_TYPES = [
   'PART_OF',
   'BASED_IN',

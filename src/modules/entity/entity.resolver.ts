@@ -16,12 +16,14 @@ import {
 import type { GraphQLResolveInfo } from 'graphql';
 
 import type { Context } from '../../context';
+import { BadUserInputError } from '../../errors';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { planForEntities, planForPage } from '../../graphql/prefetch';
 import { Role } from '../auth/auth.roles';
 import { claimsOf } from '../claim/claim.service';
 import { Claim } from '../claim/claim.type';
 import type { TypedEntityInput } from './entity.specs';
+import { entityIdArg, idProblem } from './entity.ids';
 import { ListOrder } from './entity.input';
 import { Entity, Node, Provenance } from './entity.type';
 
@@ -46,11 +48,21 @@ export function EntityResolverBase<T extends object, Input extends object, Filte
   const { type, objectType, inputType, filterType } = options;
   const ConnectionType = Connection(objectType, type);
   const typed = (input: Input) => ({ type, input }) as TypedEntityInput;
+  // The input type is shared by all entity types' ids; the prefix is this type's.
+  const checkInputId = (input: Input): void => {
+    const id = (input as { id?: string | null }).id;
+    const problem = id === undefined || id === null ? undefined : idProblem(id, type);
+    if (problem !== undefined) throw BadUserInputError.forField('input.id', problem);
+  };
 
   @Resolver(() => objectType)
   abstract class EntityResolver {
     @Query(() => objectType, { name: options.one, nullable: true, description: `A ${type} by id.` })
-    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    one(
+      @Arg('id', () => ID, entityIdArg('id', type)) id: string,
+      @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
+    ) {
       return ctx.services.entity.findOfType(type, id, planForEntities(info));
     }
 
@@ -91,20 +103,26 @@ export function EntityResolverBase<T extends object, Input extends object, Filte
       description: `Creates a ${type}; fails with CONFLICT when its id, name or an alias already names one.`,
     })
     async create(@Arg('input', () => inputType) input: Input, @Ctx() ctx: Context) {
+      checkInputId(input);
       const id = await ctx.services.write.createEntity(typed(input));
       return ctx.services.entity.get(type, id);
     }
 
     @Authorized(Role.Editor)
     @Mutation(() => objectType, { name: `update${type}`, description: `Replaces the fields and aliases of a ${type}.` })
-    async update(@Arg('id', () => ID) id: string, @Arg('input', () => inputType) input: Input, @Ctx() ctx: Context) {
+    async update(
+      @Arg('id', () => ID, entityIdArg('id', type)) id: string,
+      @Arg('input', () => inputType) input: Input,
+      @Ctx() ctx: Context,
+    ) {
+      checkInputId(input);
       await ctx.services.write.updateEntity(id, typed(input));
       return ctx.services.entity.get(type, id);
     }
 
     @Authorized(Role.Editor)
     @Mutation(() => ID, { name: `delete${type}`, description: `Deletes a ${type} and all its ties; returns its id.` })
-    async delete(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    async delete(@Arg('id', () => ID, entityIdArg('id', type)) id: string, @Ctx() ctx: Context) {
       await ctx.services.write.deleteEntity(type, id);
       return id;
     }
@@ -115,12 +133,20 @@ export function EntityResolverBase<T extends object, Input extends object, Filte
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any entity by its global id (Relay).' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  node(
+    @Arg('id', () => ID, entityIdArg('id', 'any')) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return ctx.services.entity.find(id, planForEntities(info));
   }
 
   @Query(() => Entity, { nullable: true, description: 'Any entity by its id, with the fields all entities share.' })
-  entity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  entity(
+    @Arg('id', () => ID, entityIdArg('id', 'any')) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return ctx.services.entity.find(id, planForEntities(info));
   }
 }

@@ -14,7 +14,7 @@ import type { SectorInput } from '../sector/sector.input';
 import type { SourceInput } from '../source/source.input';
 import { ValueQualifier } from './entity.enums';
 import type { EntityFieldsInput } from './entity.input';
-import { type EntityType, matchKey } from './entity.model';
+import { type EntityType, ID_PREFIX, matchKey } from './entity.model';
 import {
   documentRecord,
   type DocumentRecord,
@@ -68,8 +68,6 @@ export interface ClaimedField {
 export type ReportField = 'region' | 'organization' | 'official' | 'forum' | 'document' | 'sector' | 'figure';
 
 interface EntitySpec<Input extends EntityFieldsInput, Rec extends EntityRecord> {
-  /** Ids are prefixed by type (`region:kz`), so an id says what it names wherever it appears. */
-  readonly idPrefix: string;
   /** Where a report states entities of this type; sources are a report's own `source`. */
   readonly reportField: ReportField | null;
   /** Whether a name or alias identifies it; two reports of "5 agreements" are not one fact. */
@@ -116,14 +114,13 @@ const PUBLISHED_ON = { column: 'publishedOn', precision: 'publishedPrecision' };
 const PERIOD = { column: 'period', precision: 'periodPrecision' };
 
 /**
- * Every entity type, described once: ids, where reports state it, how it resolves, its stored
+ * Every entity type, described once (its label and id prefix are in entity.model.ts): where reports state it, how it resolves, its stored
  * shape, dates and sort columns, how inputs become columns and records become GraphQL objects.
  * Everything else reads this table (as `TIE_SPECS` for ties); a new type is one entry here plus
  * its `.type.ts`/`.input.ts`/`.resolver.ts`.
  */
 export const ENTITY_SPECS = {
   Official: {
-    idPrefix: 'official',
     reportField: 'official',
     resolvesByName: true,
     record: officialRecord,
@@ -132,7 +129,6 @@ export const ENTITY_SPECS = {
     toObject: (record) => record,
   } satisfies EntitySpec<OfficialInput, OfficialRecord>,
   Region: {
-    idPrefix: 'region',
     reportField: 'region',
     resolvesByName: true,
     record: regionRecord,
@@ -152,7 +148,6 @@ export const ENTITY_SPECS = {
     toObject: (record) => record,
   } satisfies EntitySpec<RegionInput, RegionRecord>,
   Organization: {
-    idPrefix: 'org',
     reportField: 'organization',
     resolvesByName: true,
     record: organizationRecord,
@@ -165,7 +160,6 @@ export const ENTITY_SPECS = {
     toObject: (record) => record,
   } satisfies EntitySpec<OrganizationInput, OrganizationRecord>,
   Forum: {
-    idPrefix: 'forum',
     reportField: 'forum',
     resolvesByName: true,
     record: forumRecord,
@@ -184,7 +178,6 @@ export const ENTITY_SPECS = {
     toObject: (record) => ({ ...record, date: partialDate(record, FORUM_DATE) }),
   } satisfies EntitySpec<ForumInput, ForumRecord>,
   Document: {
-    idPrefix: 'doc',
     reportField: 'document',
     resolvesByName: false,
     record: documentRecord,
@@ -231,7 +224,6 @@ export const ENTITY_SPECS = {
     }),
   } satisfies EntitySpec<DocumentInput, DocumentRecord>,
   Sector: {
-    idPrefix: 'sector',
     reportField: 'sector',
     resolvesByName: true,
     record: sectorRecord,
@@ -240,7 +232,6 @@ export const ENTITY_SPECS = {
     toObject: (record) => record,
   } satisfies EntitySpec<SectorInput, SectorRecord>,
   Source: {
-    idPrefix: 'source',
     reportField: null,
     resolvesByName: true,
     record: sourceRecord,
@@ -261,7 +252,6 @@ export const ENTITY_SPECS = {
     toObject: (record) => ({ ...record, publishedOn: partialDate(record, PUBLISHED_ON) }),
   } satisfies EntitySpec<SourceInput, SourceRecord>,
   Figure: {
-    idPrefix: 'figure',
     reportField: 'figure',
     resolvesByName: false,
     record: figureRecord,
@@ -337,13 +327,7 @@ export function slugId(type: EntityType, name: string): string {
     slug.length > MAX_SLUG_LENGTH
       ? `${slug.slice(0, MAX_SLUG_LENGTH - 9).replace(/-+$/, '')}-${createHash('sha256').update(slug).digest('hex').slice(0, 8)}`
       : slug;
-  return `${ENTITY_SPECS[type].idPrefix}:${shortened || 'unnamed'}`;
-}
-
-/** The id prefix problem of an id given for a type, if any. */
-export function idPrefixProblem(type: EntityType, id: string): string | undefined {
-  const prefix = `${ENTITY_SPECS[type].idPrefix}:`;
-  return id.startsWith(prefix) ? undefined : `a ${type} id starts with "${prefix}" (got "${id}")`;
+  return `${ID_PREFIX[type]}:${shortened || 'unnamed'}`;
 }
 
 /**

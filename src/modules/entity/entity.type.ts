@@ -26,13 +26,16 @@ registerEnumType(ValueQualifier, {
   description: 'How a source qualifies a number: exactly, about, at least ("over") or at most.',
 });
 
-/** GraphQL enum mirroring the entity labels, so clients name types as `__typename` does. */
-export const EntityType = Object.fromEntries(ENTITY_TYPES.map((type) => [type, type])) as {
-  [K in EntityTypeName]: K;
+/**
+ * GraphQL enum of the entity labels, named in upper case like every other enum (`REGION`); its
+ * values inside the API are the labels themselves (`Region`, the `__typename`).
+ */
+export const EntityType = Object.fromEntries(ENTITY_TYPES.map((type) => [type.toUpperCase(), type])) as {
+  [K in EntityTypeName as Uppercase<K>]: K;
 };
 registerEnumType(EntityType, {
   name: 'EntityType',
-  description: 'The kinds of entity in the graph (their `__typename`).',
+  description: 'The kinds of entity in the graph: `REGION` is the type whose `__typename` is `Region`, and so on.',
 });
 
 /** Interfaces and unions resolve by the `__typename` every entity object carries. */

@@ -3,10 +3,15 @@ import { z } from 'zod';
 import type { Executor } from '../../db/executor';
 import { defineQuery } from '../../db/query';
 import type { ExportFilter } from './export.model';
+import { PART_OF_ANY } from '../entity/entity.parts';
 
 /**
  * The subgraph a filter selects: the facts (documents, forums, figures) that match every given
- * filter, everything tied to them, and the ties among all of those.
+ * filter, the ends of every tie of those facts, and the ends of every tie of the facts among
+ * those ends (a document signed at a matching forum, the package of a matching part, a figure
+ * stated there), so no fact drawn next to a match shows only some of its parties or sectors.
+ * It stops there: a fact two steps away (another edition of a matching forum's series) comes
+ * with the ties it has to the rest, not with all of its own.
  * - region: the fact is tied to a party in the region or its parts (a region, or an organization
  *   based there), directly or through the package document it belongs to;
  * - sector: the fact is a document covering the sector, itself or through its package;
@@ -17,16 +22,26 @@ const subgraphIdsQuery = defineQuery(
   `MATCH (fact:Entity)
    WHERE (fact:Document OR fact:Forum OR fact:Figure)
      AND ($region IS NULL OR EXISTS {
-           (fact)-[:PART_OF*0..1]->(:Entity)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|FROM|TO]->(:Entity)
-                 -[:BASED_IN*0..1]->(:Region)-[:PART_OF*0..5]->(:Region {id: $region}) })
+           (fact)-[:${PART_OF_ANY}]->(:Entity)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|FROM|TO]->(:Entity)
+                 -[:BASED_IN*0..1]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region}) })
      AND ($sector IS NULL OR (fact:Document AND EXISTS {
-           (fact)-[:PART_OF*0..1]->(:Document)-[:COVERS]->(:Sector {id: $sector}) }))
+           (fact)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) }))
      AND ($from IS NULL OR coalesce(fact.signedOn, fact.date, fact.period) >= $from)
      AND ($to IS NULL OR coalesce(fact.signedOn, fact.date, fact.period) <= $to)
-   OPTIONAL MATCH (fact)--(neighbour:Entity)
-   WITH collect(DISTINCT fact.id) + collect(DISTINCT neighbour.id) AS ids
-   UNWIND ids AS id
-   RETURN DISTINCT id
+   WITH collect(fact) AS matched
+   CALL (matched) {
+     UNWIND matched AS fact
+     MATCH (fact)--(end:Entity)
+     RETURN collect(DISTINCT end) AS ends
+   }
+   CALL (ends) {
+     UNWIND ends AS near
+     WITH near WHERE near:Document OR near:Forum OR near:Figure
+     MATCH (near)--(far:Entity)
+     RETURN collect(DISTINCT far) AS farEnds
+   }
+   UNWIND matched + ends + farEnds AS node
+   RETURN DISTINCT node.id AS id
    ORDER BY id`,
   z.object({ id: z.string() }),
 );

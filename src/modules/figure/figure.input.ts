@@ -1,8 +1,9 @@
-import { ArrayMaxSize, IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
 import { FigureMetric, ValueQualifier } from '../entity/entity.enums';
-import { EntityFieldsInput, EntityFilterInput, ID_PATTERN, PartialDateField } from '../entity/entity.input';
+import { EntityFieldsInput, EntityFilterInput, PartialDateField } from '../entity/entity.input';
+import { IsEntityId } from '../entity/entity.ids';
 
 @InputType({ description: 'A figure a source reports.' })
 export class FigureInput extends EntityFieldsInput {
@@ -48,7 +49,10 @@ export class FigureInput extends EntityFieldsInput {
   @Min(0)
   changeFactor?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'How many items it covers.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many items it covers, counted exactly; a qualified count ("some 135") is a figure of its own.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -71,7 +75,7 @@ export class FigureFilter extends EntityFilterInput {
 
   @Field(() => ID, { nullable: true, description: 'Only figures concerning this region (or its parts).' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Region')
   region?: string | null;
 
   @PartialDateField('Period starting on or after')

@@ -34,7 +34,12 @@ export class Figure extends Entity {
   })
   changeFactor!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'How many items the figure covers (e.g. 135 products offered).' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many items the figure covers, where the source counts them exactly ("an offer of 40 products"). ' +
+      'A count the source qualifies ("some 135 products") is a figure of its own, with its qualifier.',
+  })
   itemCount!: number | null;
 
   @Field(() => [String], { description: 'The items named (e.g. the products offered).' })

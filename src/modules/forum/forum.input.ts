@@ -1,8 +1,9 @@
-import { IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 import { ForumKind } from '../entity/entity.enums';
-import { EntityFilterInput, ID_PATTERN, NamedEntityFieldsInput, PartialDateField } from '../entity/entity.input';
+import { EntityFilterInput, NamedEntityFieldsInput, PartialDateField } from '../entity/entity.input';
+import { IsEntityId } from '../entity/entity.ids';
 
 @InputType({ description: 'A forum to create, or to resolve to an existing one by name or alias.' })
 export class ForumInput extends NamedEntityFieldsInput {
@@ -30,12 +31,12 @@ export class ForumFilter extends EntityFilterInput {
 
   @Field(() => ID, { nullable: true, description: 'Only forums held in or involving this region (or its parts).' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Region')
   region?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only editions of this series.' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Forum')
   forum?: string | null;
 
   @PartialDateField('Held on or after')

@@ -47,7 +47,13 @@ export class ForumResolver extends EntityResolverBase({
       ctx.services.entity.neighbours(forum.id, FOLLOWS.Forum.heldAlongside[0]),
       ctx.services.entity.neighbours(forum.id, FOLLOWS.Forum.heldAlongside[1]),
     ]);
-    return [...outgoing, ...incoming];
+    // The tie has no direction of its own: stated both ways, it still names one forum.
+    const seen = new Set<string>();
+    return [...outgoing, ...incoming].filter((other) => {
+      if (seen.has(other.id)) return false;
+      seen.add(other.id);
+      return true;
+    });
   }
 
   @FieldResolver(() => [Document], { description: 'Documents signed at this forum.' })

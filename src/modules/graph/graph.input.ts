@@ -1,7 +1,7 @@
-import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 
-import { ID_PATTERN } from '../entity/entity.input';
+import { IsEntityId } from '../entity/entity.ids';
 
 export const MAX_CONNECTIONS_PER_KIND = 100;
 export const MAX_HOPS = 6;
@@ -9,16 +9,14 @@ export const MAX_PATHS = 25;
 export const MAX_DEPTH = 3;
 export const MAX_NEIGHBORHOOD_NODES = 500;
 
-const ID_MESSAGE = { message: '$property must be an entity id like "region:kz"' };
-
 @ArgsType()
 export class TiesArgs {
   @Field(() => ID, { description: 'One entity.' })
-  @Matches(ID_PATTERN, ID_MESSAGE)
+  @IsEntityId('any')
   a!: string;
 
   @Field(() => ID, { description: 'The other entity.' })
-  @Matches(ID_PATTERN, ID_MESSAGE)
+  @IsEntityId('any')
   b!: string;
 
   @Field(() => Int, {
@@ -34,11 +32,11 @@ export class TiesArgs {
 @ArgsType()
 export class PathArgs {
   @Field(() => ID, { description: 'Where the paths start.' })
-  @Matches(ID_PATTERN, ID_MESSAGE)
+  @IsEntityId('any')
   from!: string;
 
   @Field(() => ID, { description: 'Where the paths end.' })
-  @Matches(ID_PATTERN, ID_MESSAGE)
+  @IsEntityId('any')
   to!: string;
 
   @Field(() => Int, { defaultValue: 4, description: `The longest path to look for, 1 to ${MAX_HOPS} ties.` })
@@ -57,7 +55,7 @@ export class PathArgs {
 @ArgsType()
 export class NeighborhoodArgs {
   @Field(() => ID, { description: 'The entity at the center.' })
-  @Matches(ID_PATTERN, ID_MESSAGE)
+  @IsEntityId('any')
   id!: string;
 
   @Field(() => Int, { defaultValue: 1, description: `How many ties out to go, 1 to ${MAX_DEPTH}.` })

@@ -6,6 +6,7 @@ import { TIE_TYPES } from '../entity/entity.model';
 import { entityColumn, entityProjection } from '../entity/entity.columns';
 import { tieColumn } from '../entity/entity.repository';
 import { MAX_HOPS } from './graph.input';
+import { PART_OF_ANY } from '../entity/entity.parts';
 
 // Datetimes come as text (`entityProjection`): decoding driver DateTimes is dear in JavaScript.
 const ENTITY = entityProjection;
@@ -54,13 +55,13 @@ const tiesQuery = defineQuery(
    }
    CALL (a, b) {
      CALL (a) {
-       MATCH chain = (a)-[:SIGNED|BINDS|SIGNED_AT*0..1]-(:Document)-[:PART_OF*0..3]->(:Document)-[:COVERS]->(s:Sector)
+       MATCH chain = (a)-[:SIGNED|BINDS|SIGNED_AT*0..1]-(:Document)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(s:Sector)
        WITH s, chain ORDER BY length(chain), [n IN nodes(chain) | n.id]
        WITH s, head(collect(relationships(chain))) AS ties
        RETURN collect({sector: s, ties: ties}) AS ofA
      }
      CALL (b) {
-       MATCH chain = (b)-[:SIGNED|BINDS|SIGNED_AT*0..1]-(:Document)-[:PART_OF*0..3]->(:Document)-[:COVERS]->(s:Sector)
+       MATCH chain = (b)-[:SIGNED|BINDS|SIGNED_AT*0..1]-(:Document)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(s:Sector)
        WITH s, chain ORDER BY length(chain), [n IN nodes(chain) | n.id]
        WITH s, head(collect(relationships(chain))) AS ties
        RETURN collect({sector: s, ties: ties}) AS ofB

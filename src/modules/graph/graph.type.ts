@@ -148,7 +148,7 @@ export class GraphNode {
   @Field(() => ID, { description: 'The entity id.' })
   id!: string;
 
-  @Field(() => EntityType, { description: 'The entity type (its `__typename`).' })
+  @Field(() => EntityType, { description: 'The entity type (`REGION` for an entity whose `__typename` is `Region`).' })
   type!: string;
 
   @Field({ description: 'The text to show: the entity name.' })

@@ -2,7 +2,7 @@ import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 
-import { ID_PATTERN } from '../entity/entity.input';
+import { IsEntityId } from '../entity/entity.ids';
 
 @InputType({ description: 'Which changes: every condition given must hold.' })
 export class ChangeFilter {
@@ -21,15 +21,15 @@ export class ChangeFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Touched an entity of this type (`Document`) or a tie of this type (`BINDS`, `STATED_IN`).',
+    description: 'Touched an entity of this type (`DOCUMENT`) or a tie of this type (`BINDS`, `STATED_IN`).',
   })
   @IsOptional()
-  @Matches(/^([A-Z][a-z]+|[A-Z_]+)$/, { message: '$property must be an entity type or a tie type' })
+  @Matches(/^[A-Z_]+$/, { message: '$property must be an entity type (DOCUMENT) or a tie type (BINDS)' })
   type?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Touched this entity or one of its ties.' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "region:kz"' })
+  @IsEntityId('any')
   entity?: string | null;
 
   @Field(() => ID, {
@@ -39,6 +39,6 @@ export class ChangeFilter {
       'or involving it, an organization based in it, a figure about it).',
   })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "region:cn-xj"' })
+  @IsEntityId('Region')
   region?: string | null;
 }

@@ -83,6 +83,16 @@ const feedBySubjectQuery = defineQuery(
   changeRow,
 );
 
+/** Whether one change passes the feed's filters (for subscribers whose filter needs the graph). */
+const matchesQuery = defineQuery(
+  'history.matches',
+  `${REGION_SCOPE}
+   MATCH (c:Change {id: $id})
+   ${FEED_FILTERS.replace('($after IS NULL OR c.id < $after)', 'true')}
+   RETURN count(c) > 0 AS matches`,
+  z.object({ matches: z.boolean() }),
+);
+
 const countQuery = defineQuery(
   'history.count',
   `${REGION_SCOPE}
@@ -135,6 +145,10 @@ export class HistoryRepository {
   feed(filter: FeedFilter, after: string | null, limit: number): Promise<ChangeRow[]> {
     const params = { ...this.params(filter), after, limit };
     return filter.subjects ? this.db.read(feedBySubjectQuery, params) : this.db.read(feedQuery, params);
+  }
+
+  async matches(id: string, filter: FeedFilter): Promise<boolean> {
+    return (await this.db.readOne(matchesQuery, { ...this.params(filter), id }))?.matches ?? false;
   }
 
   async count(filter: FeedFilter): Promise<number> {

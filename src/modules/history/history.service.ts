@@ -1,12 +1,25 @@
 import { BadUserInputError } from '../../errors';
 import { decodeCursor, type Page, type PageArgs, toPage } from '../../graphql/pagination';
 import { ENTITY_TYPES, TIE_TYPES, tieKey, type TieType } from '../entity/entity.model';
-import { type Entry, entryAction, type PropsChange, tieToken } from './change.model';
+import type { ChangeFeed } from './change.feed';
+import {
+  type ChangeRecord,
+  type Entry,
+  entryAction,
+  entryEntityIds,
+  entryToken,
+  type PropsChange,
+  tieToken,
+} from './change.model';
 import type { ChangeRow, FeedFilter, HistoryRepository } from './history.repository';
 import type { ChangeFilter } from './history.input';
 import { type Change, ChangeAction, type PropertyChange } from './history.type';
 
-const KNOWN_TYPES = new Set<string>([...ENTITY_TYPES, ...TIE_TYPES, 'STATED_IN']);
+/** The filter's `type` as the log stores it: the API's DOCUMENT is the label Document. */
+const STORED_TYPE = new Map<string, string>([
+  ...ENTITY_TYPES.map((type) => [type.toUpperCase(), type] as const),
+  ...[...TIE_TYPES, 'STATED_IN'].map((type) => [type, type] as const),
+]);
 const FEED_ORDER = 'CHANGES';
 
 function properties(entry: { before: PropsChange | null; after: PropsChange | null }): PropertyChange[] {
@@ -25,7 +38,7 @@ const ACTION: Record<ReturnType<typeof entryAction>, ChangeAction> = {
 };
 
 /** A stored change as the API shows it (resolution keys are bookkeeping and stay out of it). */
-export function toChange(row: ChangeRow): Change & { actorName: string } {
+export function toChange(row: ChangeRow | ChangeRecord): Change & { actorName: string } {
   const entities = row.entries.flatMap((entry: Entry) =>
     entry.kind === 'entity'
       ? [{ id: entry.id, type: entry.type, action: ACTION[entryAction(entry)], properties: properties(entry) }]
@@ -52,7 +65,7 @@ export function toChange(row: ChangeRow): Change & { actorName: string } {
     actorName: row.actor,
     operation: row.operation,
     sourceId: row.sourceId,
-    revertOf: row.revertOf,
+    revertOf: row.revertOf ?? null,
     entities,
     ties,
   };
@@ -61,8 +74,36 @@ export function toChange(row: ChangeRow): Change & { actorName: string } {
 export type ChangeObject = ReturnType<typeof toChange>;
 
 /** Reads of the change log: one change, the history of an entity or a tie, the feed. */
+/** Whether a change passes the filters that need no graph (all but the region). */
+function passes(change: ChangeRecord, filter: FeedFilter): boolean {
+  if (filter.actor !== null && change.actor !== filter.actor) return false;
+  if (filter.since !== null && change.at < filter.since) return false;
+  if (filter.until !== null && change.at > filter.until) return false;
+  if (filter.type !== null && !change.entries.some((entry) => entry.kind !== 'key' && entry.type === filter.type)) {
+    return false;
+  }
+  if (filter.subjects !== null) {
+    const words = new Set(change.entries.flatMap((entry) => [entryToken(entry), ...entryEntityIds(entry)]));
+    if (!filter.subjects.some((word) => words.has(word))) return false;
+  }
+  return true;
+}
+
 export class HistoryService {
-  constructor(private readonly repository: HistoryRepository) {}
+  constructor(
+    private readonly repository: HistoryRepository,
+    private readonly feed: ChangeFeed | null = null,
+  ) {}
+
+  /** The changes committed from now on that pass the filter, as they come (the `changed` subscription). */
+  subscribe(filter: ChangeFilter | null | undefined): AsyncIterableIterator<ChangeRecord> {
+    if (!this.feed) throw new BadUserInputError('This process has no live feed of changes');
+    const feedFilter = this.feedFilter(filter ?? null);
+    return this.feed.subscribe(
+      (change) =>
+        passes(change, feedFilter) && (feedFilter.region === null || this.repository.matches(change.id, feedFilter)),
+    );
+  }
 
   async change(id: string): Promise<ChangeObject | null> {
     const row = await this.repository.byId(id);
@@ -95,14 +136,15 @@ export class HistoryService {
   }
 
   private feedFilter(filter: ChangeFilter | null): FeedFilter {
-    if (filter?.type && !KNOWN_TYPES.has(filter.type)) {
+    const type = filter?.type ? STORED_TYPE.get(filter.type) : null;
+    if (filter?.type && !type) {
       throw BadUserInputError.forField('filter.type', `"${filter.type}" is neither an entity type nor a tie type`);
     }
     return {
       since: filter?.since?.toISOString() ?? null,
       until: filter?.until?.toISOString() ?? null,
       actor: filter?.actor ?? null,
-      type: filter?.type ?? null,
+      type: type ?? null,
       region: filter?.region ?? null,
       subjects: filter?.entity ? [filter.entity] : null,
     };

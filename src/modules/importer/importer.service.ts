@@ -22,6 +22,20 @@ export interface Rejection {
   readonly reason: string;
 }
 
+/**
+ * A row stating a document or figure whose id an earlier row stated too. Documents and figures
+ * are the facts a row reports (never matched by name), so two rows with one id are one fact
+ * reported twice, or two facts given one id by mistake: the later row still lands, adding to
+ * the first, and the summary says so. Regions, bodies, officials and sectors are meant to recur.
+ */
+export interface RepeatedId {
+  readonly row: number;
+  readonly line: number;
+  readonly id: string;
+  /** The first row that stated it. */
+  readonly firstRow: number;
+}
+
 export interface ImportSummary {
   readonly dryRun: boolean;
   readonly mappingFile: string;
@@ -43,6 +57,7 @@ export interface ImportSummary {
   /** Reports the API refused, then sent again one row (or tie) at a time. */
   readonly retried: number;
   readonly rejections: readonly Rejection[];
+  readonly repeatedIds: readonly RepeatedId[];
 }
 
 export interface ImportProgress {
@@ -75,6 +90,22 @@ interface ResolvedTie {
 interface Unit<T> {
   readonly items: T[];
   readonly facts: number;
+}
+
+/** The documents and figures whose id a later row states again (see `RepeatedId`). */
+function repeatsOf(plans: readonly RowPlan[]): RepeatedId[] {
+  const firstRow = new Map<string, number>();
+  const repeats: RepeatedId[] = [];
+  for (const plan of plans) {
+    for (const entity of plan.entities) {
+      const id = entity.fields.id;
+      if ((entity.type !== 'Document' && entity.type !== 'Figure') || typeof id !== 'string') continue;
+      const first = firstRow.get(id);
+      if (first === undefined) firstRow.set(id, plan.row);
+      else if (first !== plan.row) repeats.push({ row: plan.row, line: plan.line, id, firstRow: first });
+    }
+  }
+  return repeats;
 }
 
 /**
@@ -125,6 +156,7 @@ export class ImporterService {
       }
     });
 
+    const repeatedIds = repeatsOf(plans);
     const progress = (phase: ImportProgress['phase'], done: number, total: number) =>
       options.onProgress?.({ phase, done, total });
     let rowsDone = table.records.length - plans.length;
@@ -177,6 +209,7 @@ export class ImporterService {
       reports: this.reports,
       retried: this.retried,
       rejections: [...this.rejections].sort((a, b) => a.row - b.row),
+      repeatedIds,
     };
   }
 

@@ -56,6 +56,50 @@ describe('parseMapping', () => {
     ]);
   });
 
+  it('refuses transforms beside cases or value, which would not be applied', () => {
+    const text = MINIMAL.replace(
+      '      kind: COMPANY\n',
+      `      kind: COMPANY
+      description:
+        cases:
+          - when: { column: signed, present: true }
+            then: { column: signed }
+        date: DD/MM/YYYY
+      aliases: { value: X, split: ';', default: Y }
+`,
+    );
+    expect(problemsOf(() => parseMapping(text, 'm.yaml'))).toEqual([
+      'm.yaml:16 entities[0].fields.description.date: date beside cases would not be applied: write it in the then of each case that needs it',
+      'm.yaml:17 entities[0].fields.aliases.split: split beside value would not be applied: a value is used as it is',
+      'm.yaml:17 entities[0].fields.aliases.default: default beside value would not be applied: a value is used as it is',
+    ]);
+    // Transforms inside a case's then, and a default beside cases, are applied: accepted.
+    const fine = MINIMAL.replace(
+      '      kind: COMPANY\n',
+      `      kind: COMPANY
+      description:
+        cases:
+          - when: { column: signed, present: true }
+            then: { column: signed, date: DD/MM/YYYY }
+        default: undated
+`,
+    );
+    expect(() => parseMapping(fine, 'm.yaml')).not.toThrow();
+  });
+
+  it('takes a split as a separator, a list of them or a pattern, and refuses a pattern matching nothing', () => {
+    const withSplit = (split: string) =>
+      MINIMAL.replace(
+        '      kind: COMPANY\n',
+        `      kind: COMPANY\n      aliases: { column: names, split: ${split} }\n`,
+      );
+    expect(() => parseMapping(withSplit("[', ', ' and ']"), 'm.yaml')).not.toThrow();
+    expect(() => parseMapping(withSplit("{ pattern: '\\s*,\\s*' }"), 'm.yaml')).not.toThrow();
+    expect(problemsOf(() => parseMapping(withSplit("{ pattern: ',*' }"), 'm.yaml'))).toEqual([
+      expect.stringContaining('pattern must be a valid regular expression that does not match the empty text'),
+    ]);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     expect(problemsOf(() => parseMapping('format: 1\nsource: [\n', 'm.yaml'))[0]).toMatch(/^m\.yaml:\d+: /);
   });

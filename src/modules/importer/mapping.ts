@@ -60,13 +60,32 @@ const numberFormat = z.union([
   }),
 ]);
 
+/**
+ * How to split a cell into items: one separator (`';'`), any of several (`[', ', ' and ']`), or
+ * a regular expression (`{ pattern: '\\s*(,|;|\\band\\b)\\s*' }`).
+ */
+const splitSpec = z.union([
+  z.string().min(1),
+  z.array(z.string().min(1)).min(1),
+  z
+    .strictObject({ pattern: z.string().min(1) })
+    .refine((split) => isRegExp(split.pattern) && !new RegExp(split.pattern, 'u').test(''), {
+      message: 'pattern must be a valid regular expression that does not match the empty text',
+      path: ['pattern'],
+    }),
+]);
+export type SplitSpec = z.infer<typeof splitSpec>;
+
+/** The keys of a value that transform the text its source gives. */
+const TRANSFORMS = ['split', 'map', 'date', 'number', 'scale', 'slug'] as const;
+
 export interface ValueObject {
   column?: string;
   template?: string;
   value?: Scalar;
   cases?: { when?: Condition; then: ValueSpec }[];
   default?: Scalar;
-  split?: string;
+  split?: SplitSpec;
   map?: string;
   date?: string | string[];
   number?: boolean | { decimal: string; thousands?: string };
@@ -91,7 +110,7 @@ const valueSpec: z.ZodType<ValueSpec> = z.lazy(() =>
           .min(1)
           .optional(),
         default: scalar.optional(),
-        split: z.string().min(1).optional(),
+        split: splitSpec.optional(),
         map: z.string().optional(),
         date: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
         number: numberFormat.optional(),
@@ -105,6 +124,23 @@ const valueSpec: z.ZodType<ValueSpec> = z.lazy(() =>
       )
       .refine((spec) => spec.date === undefined || spec.number === undefined, {
         message: 'a value is a date or a number, not both',
+      })
+      .superRefine((spec, context) => {
+        // `cases` and `value` give their value as it is: a transform beside them would be
+        // silently ignored, so it is refused (and so is a `default` beside a constant).
+        const source = spec.cases !== undefined ? 'cases' : spec.value !== undefined ? 'value' : undefined;
+        if (source === undefined) return;
+        const ignored = [...TRANSFORMS, ...(source === 'value' ? (['default'] as const) : [])];
+        for (const key of ignored.filter((name) => spec[name] !== undefined)) {
+          context.addIssue({
+            code: 'custom',
+            path: [key],
+            message:
+              source === 'cases'
+                ? `${key} beside cases would not be applied: write it in the then of each case that needs it`
+                : `${key} beside value would not be applied: a value is used as it is`,
+          });
+        }
       }),
   ]),
 );
@@ -124,7 +160,7 @@ const entityDef = z.strictObject({
     .strictObject({
       columns: z.union([z.string().min(1), z.array(columnName).min(1)]).optional(),
       column: columnName.optional(),
-      split: z.string().min(1).optional(),
+      split: splitSpec.optional(),
     })
     .refine((each) => (each.columns === undefined) !== (each.column === undefined), {
       message: 'give either column or columns',

@@ -3,7 +3,7 @@ import { resolvesByName } from '../entity/entity.specs';
 import type { CodeLists } from './code-lists';
 import { eachColumns, type EntityDef, type Mapping, type RowEntityType, type TieEnd, type ValueSpec } from './mapping';
 import { encodeIdPart, renderTemplate } from './template';
-import { cellOf, conditionHolds, evaluate, evaluateText, RowProblem, type RowScope } from './values';
+import { cellOf, conditionHolds, evaluate, evaluateText, RowProblem, type RowScope, splitText } from './values';
 
 /** One entity a row states, ready to become a `ReportEntityInput`. */
 export interface PlannedEntity {
@@ -69,7 +69,7 @@ function eachItems(def: NonNullable<EntityDef['each']>, scope: RowScope): { valu
   for (const column of eachColumns(def)) {
     const cell = cellOf(scope, column);
     if (cell === undefined) continue;
-    const values = def.split === undefined ? [cell] : cell.split(def.split).map((value) => value.trim());
+    const values = def.split === undefined ? [cell] : splitText(cell, def.split).map((value) => value.trim());
     for (const value of values) {
       if (value === '' || scope.empty.has(value) || seen.has(value)) continue;
       seen.add(value);

@@ -1,6 +1,6 @@
 import type { ImportSummary } from './importer.service';
 
-/** How many rejections the summary lists one by one; the rest are counted. */
+/** How many rejections (and repeated ids) the summary lists one by one; the rest are counted. */
 const LISTED_REJECTIONS = 50;
 
 /** The end-of-run report: what was read, what became of it, what was rejected and why, and the citation. */
@@ -33,6 +33,15 @@ export function formatSummary(summary: ImportSummary): string {
     }
     if (summary.rejections.length > LISTED_REJECTIONS) {
       lines.push(`  … and ${summary.rejections.length - LISTED_REJECTIONS} more`);
+    }
+  }
+  if (summary.repeatedIds.length > 0) {
+    lines.push('Repeated ids (a later row states a document or figure an earlier row stated; both were applied):');
+    for (const repeat of summary.repeatedIds.slice(0, LISTED_REJECTIONS)) {
+      lines.push(`  row ${repeat.row} (line ${repeat.line}): ${repeat.id}, first in row ${repeat.firstRow}`);
+    }
+    if (summary.repeatedIds.length > LISTED_REJECTIONS) {
+      lines.push(`  … and ${summary.repeatedIds.length - LISTED_REJECTIONS} more`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,15 @@
 import { CodeLists } from './code-lists';
 import { encodeIdPart, parseTemplate, renderTemplate } from './template';
-import { conditionHolds, evaluate, readDate, readNumber, RowProblem, type RowScope } from './values';
+import {
+  conditionHolds,
+  evaluate,
+  isDateFormat,
+  readDate,
+  readNumber,
+  RowProblem,
+  type RowScope,
+  splitText,
+} from './values';
 
 const codeLists = new CodeLists({
   country: { iso3166: 'numeric', overrides: { '900': { id: 'region:xk', name: 'Kosovo' } }, onUnknown: 'reject' },
@@ -46,6 +55,21 @@ describe('dates and numbers', () => {
     expect(readDate('2021-05-14', 'DD/MM/YYYY')).toBeUndefined();
   });
 
+  it('reads month names, full or abbreviated, in any case', () => {
+    expect(readDate('17 March 2023', 'D MMMM YYYY')).toBe('2023-03-17');
+    expect(readDate('march 2023', 'MMMM YYYY')).toBe('2023-03');
+    expect(readDate('Mar 2023', 'MMM YYYY')).toBe('2023-03');
+    expect(readDate('SEPT 2023', 'MMM YYYY')).toBe('2023-09');
+    expect(readDate('1-Dec-99 2023', 'D-MMM-99 YYYY')).toBe('2023-12-01');
+    expect(readDate('March 17, 2023', 'MMMM D, YYYY')).toBe('2023-03-17');
+    expect(readDate('Mar 2023', 'MMMM YYYY')).toBeUndefined();
+    expect(readDate('Marchy 2023', 'MMMM YYYY')).toBeUndefined();
+    expect(readDate('31 February 2023', 'D MMMM YYYY')).toBeUndefined();
+    expect(isDateFormat('D MMMM YYYY')).toBe(true);
+    expect(isDateFormat('MMM MM YYYY')).toBe(false);
+    expect(isDateFormat('D YYYY')).toBe(false);
+  });
+
   it('reads numbers with their separators', () => {
     expect(readNumber('1,250.5', { decimal: '.', thousands: ',' })).toBe(1250.5);
     expect(readNumber('1.250,5', { decimal: ',', thousands: '.' })).toBe(1250.5);
@@ -68,6 +92,19 @@ describe('evaluate', () => {
       cases: [{ when: { column: 'year', present: true }, then: 'IN_FORCE' }, { then: { value: 'SIGNED' } }],
     };
     expect(evaluate(status, row, { codeLists })).toBe('SIGNED');
+  });
+
+  it('splits on one separator, any of several, or a pattern', () => {
+    expect(splitText('a;b', ';')).toEqual(['a', 'b']);
+    expect(splitText('energy, mining and tourism', [', ', ' and '])).toEqual(['energy', 'mining', 'tourism']);
+    expect(splitText('x, and y', [', ', ', and '])).toEqual(['x', 'y']);
+    expect(splitText('a , b;c and d', { pattern: '\\s*(,|;|\\band\\b)\\s*' })).toEqual(['a', 'b', 'c', 'd']);
+    const row = scope({ sectors: 'Energy, Mining and Tourism' });
+    expect(evaluate({ column: 'sectors', split: [', ', ' and '], slug: true }, row, { codeLists })).toEqual([
+      'energy',
+      'mining',
+      'tourism',
+    ]);
   });
 
   it('rejects a value it cannot read, naming the column', () => {

@@ -1,7 +1,8 @@
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
-import { EntityFilterInput, ID_PATTERN, NamedEntityFieldsInput } from '../entity/entity.input';
+import { EntityFilterInput, NamedEntityFieldsInput } from '../entity/entity.input';
+import { IsEntityId } from '../entity/entity.ids';
 
 @InputType({ description: 'An official to create, or to resolve to an existing one by name or alias.' })
 export class OfficialInput extends NamedEntityFieldsInput {}
@@ -10,11 +11,11 @@ export class OfficialInput extends NamedEntityFieldsInput {}
 export class OfficialFilter extends EntityFilterInput {
   @Field(() => ID, { nullable: true, description: 'Only officials holding a position in a body based in this region.' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Region')
   region?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only officials holding a position in this organization.' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Organization')
   organization?: string | null;
 }

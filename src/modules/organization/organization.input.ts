@@ -1,8 +1,9 @@
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 import { OrganizationKind } from '../entity/entity.enums';
-import { EntityFilterInput, ID_PATTERN, NamedEntityFieldsInput } from '../entity/entity.input';
+import { EntityFilterInput, NamedEntityFieldsInput } from '../entity/entity.input';
+import { IsEntityId } from '../entity/entity.ids';
 
 @InputType({ description: 'An organization to create, or to resolve to an existing one.' })
 export class OrganizationInput extends NamedEntityFieldsInput {
@@ -20,6 +21,6 @@ export class OrganizationFilter extends EntityFilterInput {
 
   @Field(() => ID, { nullable: true, description: 'Only organizations based in this region or its parts.' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Region')
   region?: string | null;
 }

@@ -1,8 +1,9 @@
 import { IsEnum, IsOptional, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
-import { EntityFilterInput, ID_PATTERN, NamedEntityFieldsInput } from '../entity/entity.input';
+import { EntityFilterInput, NamedEntityFieldsInput } from '../entity/entity.input';
 import { RegionKind } from '../entity/entity.enums';
+import { IsEntityId } from '../entity/entity.ids';
 
 @InputType({ description: 'A country or sub-national region to create, or to resolve to an existing one.' })
 export class RegionInput extends NamedEntityFieldsInput {
@@ -40,6 +41,6 @@ export class RegionFilter extends EntityFilterInput {
 
   @Field(() => ID, { nullable: true, description: 'Only regions within this region (at any depth).' })
   @IsOptional()
-  @Matches(ID_PATTERN)
+  @IsEntityId('Region')
   region?: string | null;
 }

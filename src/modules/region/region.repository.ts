@@ -4,6 +4,7 @@ import { defineQuery } from '../../db/query';
 import type { Loaders } from '../../graphql/loaders';
 import { entityColumn, entityProjection } from '../entity/entity.columns';
 import type { EntityRecord } from '../entity/entity.record';
+import { PART_OF_ANY } from '../entity/entity.parts';
 
 // Officials of a region: those holding a position in a body based in it or one of its parts, and
 // those who signed or attended on its behalf.
@@ -12,7 +13,7 @@ const officialsQuery = defineQuery(
   `UNWIND $keys AS key
    MATCH (r:Region {id: key})
    CALL (r) {
-     MATCH (n:Official)-[:HOLDS]->(:Organization)-[:BASED_IN]->(:Region)-[:PART_OF*0..3]->(r)
+     MATCH (n:Official)-[:HOLDS]->(:Organization)-[:BASED_IN]->(:Region)-[:${PART_OF_ANY}]->(r)
      RETURN n
      UNION
      MATCH (n:Official)-[t:SIGNED|ATTENDED]->()

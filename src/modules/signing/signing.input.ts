@@ -1,8 +1,9 @@
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 import { DocumentKind } from '../entity/entity.enums';
-import { ID_PATTERN, PartialDateField } from '../entity/entity.input';
+import { PartialDateField } from '../entity/entity.input';
+import { IsEntityId } from '../entity/entity.ids';
 
 /**
  * A document in a reported group (PART_OF a PACKAGE) shares the group's forum, parties and
@@ -17,7 +18,7 @@ export class SigningFilter {
       'based in either.',
   })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "region:kz"' })
+  @IsEntityId('Region')
   region?: string | null;
 
   @Field(() => ID, {
@@ -27,12 +28,12 @@ export class SigningFilter {
       'signings between two regions.',
   })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "region:cn"' })
+  @IsEntityId('Region')
   counterpart?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only signatures of this official.' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "official:ma-xingrui"' })
+  @IsEntityId('Official')
   official?: string | null;
 
   @Field(() => ID, {
@@ -40,7 +41,7 @@ export class SigningFilter {
     description: 'Only signings for this organization (or a body within it), or where the document binds it.',
   })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "org:kz-government"' })
+  @IsEntityId('Organization')
   organization?: string | null;
 
   @Field(() => ID, {
@@ -48,7 +49,7 @@ export class SigningFilter {
     description: 'Only documents signed at this forum, or an edition of this series.',
   })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "forum:kz-xuar-cross-border-dialogue-2"' })
+  @IsEntityId('Forum')
   forum?: string | null;
 
   @Field(() => [DocumentKind], { nullable: true, description: 'Only documents of these kinds.' })
@@ -58,7 +59,7 @@ export class SigningFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only documents covering this sector.' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "sector:energy"' })
+  @IsEntityId('Sector')
   sector?: string | null;
 
   @PartialDateField('Only documents signed on or after')

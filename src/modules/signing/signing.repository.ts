@@ -5,6 +5,7 @@ import { defineQuery, type Query } from '../../db/query';
 import type { Keyset } from '../../graphql/pagination';
 import { tieColumn } from '../entity/entity.repository';
 import { entityColumn, entityColumnOf, entityProjection } from '../entity/entity.columns';
+import { PART_OF_AFTER_FIRST, PART_OF_ANY } from '../entity/entity.parts';
 
 export interface SigningQueryFilter {
   readonly region: string | null;
@@ -23,7 +24,7 @@ export interface SigningQueryFilter {
 // a region and its parts (and bodies based there), or an organization and the bodies within it.
 const regionScope = (param: string, name: string) => `
   CALL () {
-    OPTIONAL MATCH (:Region {id: ${param}})<-[:PART_OF*0..3]-(part:Region)
+    OPTIONAL MATCH (:Region {id: ${param}})<-[:${PART_OF_ANY}]-(part:Region)
     OPTIONAL MATCH (part)<-[:BASED_IN]-(body:Organization)
     RETURN CASE WHEN ${param} IS NULL THEN null ELSE collect(DISTINCT part.id) + collect(DISTINCT body.id) END AS ${name}
   }`;
@@ -32,7 +33,7 @@ const PARTY_SCOPES = `
   ${regionScope('$region', 'regionParties')}
   ${regionScope('$counterpart', 'counterpartParties')}
   CALL () {
-    OPTIONAL MATCH (:Organization {id: $organization})<-[:PART_OF*0..3]-(part:Organization)
+    OPTIONAL MATCH (:Organization {id: $organization})<-[:${PART_OF_ANY}]-(part:Organization)
     RETURN CASE WHEN $organization IS NULL THEN null ELSE collect(DISTINCT part.id) END AS organizationParties
   }`;
 
@@ -48,7 +49,7 @@ type Anchor = 'official' | 'forum' | 'region' | 'organization' | 'all';
 const partyAnchor = (parties: string) => `
   CALL (${parties}) {
     UNWIND ${parties} AS party
-    MATCH (:Entity {id: party})<-[:BINDS]-(:Document)<-[:PART_OF*0..3]-(d:Document)<-[s:SIGNED]-(o:Official)
+    MATCH (:Entity {id: party})<-[:BINDS]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)<-[s:SIGNED]-(o:Official)
     RETURN o, s, d
     UNION
     UNWIND ${parties} AS party
@@ -58,7 +59,7 @@ const partyAnchor = (parties: string) => `
 
 const ANCHORS: Record<Anchor, string> = {
   official: `MATCH (o:Official {id: $official})-[s:SIGNED]->(d:Document)`,
-  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:PART_OF*0..3]-(d:Document)
+  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
           MATCH (o:Official)-[s:SIGNED]->(d)
           WITH DISTINCT regionParties, organizationParties, counterpartParties, o, s, d`,
   region: partyAnchor('regionParties'),
@@ -66,21 +67,21 @@ const ANCHORS: Record<Anchor, string> = {
   all: `MATCH (o:Official)-[s:SIGNED]->(d:Document)`,
 };
 
-// A document in a reported group shares the group's forum, parties and sectors (PART_OF*0..3
+// A document in a reported group shares the group's forum, parties and sectors (PART_OF_ANY
 // includes the document itself).
 const PREDICATES = {
   official: `($official IS NULL OR o.id = $official)`,
   kinds: `($kinds IS NULL OR d.kind IN $kinds)`,
   dates: `($dateFrom IS NULL OR d.signedOn >= $dateFrom) AND ($dateTo IS NULL OR d.signedOn <= $dateTo)`,
   forum: `($forum IS NULL
-           OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`,
-  sector: `($sector IS NULL OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
+           OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`,
+  sector: `($sector IS NULL OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
   region: `(regionParties IS NULL OR s.onBehalfOf IN regionParties
-            OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(p) WHERE p.id IN regionParties })`,
+            OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(p) WHERE p.id IN regionParties })`,
   organization: `(organizationParties IS NULL OR s.onBehalfOf IN organizationParties
-                  OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(p) WHERE p.id IN organizationParties })`,
+                  OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(p) WHERE p.id IN organizationParties })`,
   counterpart: `(counterpartParties IS NULL
-                 OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(p) WHERE p.id IN counterpartParties })`,
+                 OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(p) WHERE p.id IN counterpartParties })`,
 };
 
 const MATCH_FILTERED = (anchor: Anchor) => `
@@ -101,7 +102,7 @@ const TIE = (variable: string) => `${variable} {.*, createdAt: toString(${variab
  * party's documents include co-signatures for other parties), which the row predicates narrow.
  * A party's documents: those binding it, the parts of groups binding it, and those signed on its
  * behalf. Parts are found from the PART_OF ties themselves (a type scan; parts are few), not by
- * a PART_OF*0..3 expansion from each binding document, which read every tie of every document
+ * a PART_OF_ANY expansion from each binding document, which read every tie of every document
  * of a busy region (358,000 database hits of a page's 673,000 at scale 1).
  */
 const partyDocuments = (parties: string) => `
@@ -110,7 +111,7 @@ const partyDocuments = (parties: string) => `
     MATCH (:Entity {id: party})<-[:BINDS]-(d:Document)
     RETURN d
     UNION ALL
-    MATCH (d:Document)-[:PART_OF]->(:Document)-[:PART_OF*0..2]->(:Document)-[:BINDS]->(p)
+    MATCH (d:Document)-[:PART_OF]->(:Document)-[:${PART_OF_AFTER_FIRST}]->(:Document)-[:BINDS]->(p)
     WHERE p.id IN ${parties}
     RETURN d
     UNION ALL
@@ -122,7 +123,7 @@ const partyDocuments = (parties: string) => `
 
 const CANDIDATES: Record<Anchor, string> = {
   official: `MATCH (:Official {id: $official})-[:SIGNED]->(d:Document) WITH DISTINCT regionParties, organizationParties, counterpartParties, d`,
-  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:PART_OF*0..3]-(d:Document)
+  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
           WITH DISTINCT regionParties, organizationParties, counterpartParties, d`,
   region: partyDocuments('regionParties'),
   organization: partyDocuments('organizationParties'),
@@ -160,7 +161,7 @@ const pageCypher = (anchor: Anchor, descending: boolean) => {
   WITH o, s, d, sortKey, rowId ORDER BY sortKey ${direction}, d.id ${direction}, o.id ${direction}
   LIMIT toInteger($limit)
   CALL (d) {
-    OPTIONAL MATCH route = (d)-[:PART_OF*0..3]->(:Document)-[:SIGNED_AT]->(f:Forum)
+    OPTIONAL MATCH route = (d)-[:${PART_OF_ANY}]->(:Document)-[:SIGNED_AT]->(f:Forum)
     RETURN f ORDER BY length(route), f.id LIMIT 1
   }
   OPTIONAL MATCH (party:Entity {id: s.onBehalfOf})
@@ -171,7 +172,7 @@ const pageCypher = (anchor: Anchor, descending: boolean) => {
          ${ENTITY('d')} AS document,
          ${ENTITY('f')} AS forum,
          COLLECT {
-           MATCH (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(p:Entity)
+           MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(p:Entity)
            WITH DISTINCT p ORDER BY p.name, p.id
            RETURN ${ENTITY('p')}
          } AS parties,

@@ -1,8 +1,9 @@
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 
 import { DocumentKind, DocumentStatus } from '../entity/entity.enums';
-import { ID_PATTERN, PartialDateField } from '../entity/entity.input';
+import { PartialDateField } from '../entity/entity.input';
+import { IsEntityId } from '../entity/entity.ids';
 
 export enum DocumentStatsGroupBy {
   KIND = 'KIND',
@@ -36,12 +37,12 @@ export class DocumentStatsFilter {
     description: 'Only documents signed at this forum, or an edition of this series.',
   })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "forum:kz-xuar-cross-border-dialogue-2"' })
+  @IsEntityId('Forum')
   forum?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only documents binding this region or one of its parts.' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "region:kz"' })
+  @IsEntityId('Region')
   region?: string | null;
 
   @Field(() => ID, {
@@ -49,17 +50,17 @@ export class DocumentStatsFilter {
     description: 'Only documents also binding this region or one of its parts: with `region`, those between the two.',
   })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "region:cn"' })
+  @IsEntityId('Region')
   counterpart?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only documents binding this organization or a body within it.' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "org:kz-government"' })
+  @IsEntityId('Organization')
   organization?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only documents covering this sector.' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an id like "sector:energy"' })
+  @IsEntityId('Sector')
   sector?: string | null;
 
   @Field(() => [DocumentKind], { nullable: true, description: 'Only documents of these kinds.' })

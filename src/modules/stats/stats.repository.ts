@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import { entityColumn, entityProjection } from '../entity/entity.columns';
+import { PART_OF_ANY, PART_OF_STRICT } from '../entity/entity.parts';
 
 export interface StatsQueryFilter {
   readonly forum: string | null;
@@ -28,15 +29,15 @@ export type Grouping = 'KIND' | 'SECTOR' | 'YEAR' | 'REGION_PAIR' | 'TOTAL';
 type Anchor = 'forum' | 'region' | 'counterpart' | 'pair' | 'sector' | 'all';
 
 const boundTo = (param: string) =>
-  `MATCH (:Region {id: ${param}})<-[:PART_OF*0..3]-(:Region)<-[:BINDS]-(:Document)<-[:PART_OF*0..3]-(d:Document)
+  `MATCH (:Region {id: ${param}})<-[:${PART_OF_ANY}]-(:Region)<-[:BINDS]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
    WITH DISTINCT d`;
 
 const bindsRegion = (param: string) =>
   `(${param} IS NULL
-    OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(:Region)-[:PART_OF*0..3]->(:Region {id: ${param}}) })`;
+    OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: ${param}}) })`;
 
 const ANCHORS: Record<Anchor, string> = {
-  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:PART_OF*0..3]-(d:Document)
+  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
           WITH DISTINCT d`,
   region: boundTo('$region'),
   counterpart: boundTo('$counterpart'),
@@ -44,8 +45,8 @@ const ANCHORS: Record<Anchor, string> = {
   // table) and the parts of groups, checked in full. Checking the counterpart for each document
   // of a busy region instead read about 950,000 database hits at scale 1 (docs/benchmarks.md, Q4).
   pair: `CALL () {
-           MATCH (:Region {id: $region})<-[:PART_OF*0..3]-(:Region)<-[:BINDS]-(d:Document)
-                 -[:BINDS]->(:Region)-[:PART_OF*0..3]->(:Region {id: $counterpart})
+           MATCH (:Region {id: $region})<-[:${PART_OF_ANY}]-(:Region)<-[:BINDS]-(d:Document)
+                 -[:BINDS]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $counterpart})
            RETURN d
            UNION ALL
            MATCH (d:Document)-[:PART_OF]->(:Document)
@@ -53,26 +54,27 @@ const ANCHORS: Record<Anchor, string> = {
            RETURN d
          }
          WITH DISTINCT d`,
-  sector: `MATCH (:Sector {id: $sector})<-[:COVERS]-(:Document)<-[:PART_OF*0..3]-(d:Document)
+  sector: `MATCH (:Sector {id: $sector})<-[:COVERS]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
            WITH DISTINCT d`,
   all: `MATCH (d:Document)
         WITH d`,
 };
 
-// PACKAGE documents stand for their parts, which are in the graph too: only the parts count.
-// PART_OF*0..3 includes the document itself, so a part shares its group's forum, parties, sectors.
+// A PACKAGE document stands for its parts: where the graph has parts, only they count; a package
+// without any ("seven documents were signed") counts itself, so nothing counts twice or never.
+// PART_OF_ANY includes the document itself, so a part shares its group's forum, parties, sectors.
 const PREDICATES = {
-  parts: `d.kind <> 'PACKAGE'`,
+  parts: `(d.kind <> 'PACKAGE' OR NOT EXISTS { (:Document)-[:PART_OF]->(d) })`,
   kinds: `($kinds IS NULL OR d.kind IN $kinds)`,
   status: `($status IS NULL OR d.status = $status)`,
   dates: `($dateFrom IS NULL OR d.signedOn >= $dateFrom) AND ($dateTo IS NULL OR d.signedOn <= $dateTo)`,
   forum: `($forum IS NULL
-           OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`,
-  sector: `($sector IS NULL OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
+           OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`,
+  sector: `($sector IS NULL OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
   region: bindsRegion('$region'),
   counterpart: bindsRegion('$counterpart'),
   organization: `($organization IS NULL
-                  OR EXISTS { (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(:Organization)-[:PART_OF*0..3]->(:Organization {id: $organization}) })`,
+                  OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(:Organization)-[:${PART_OF_ANY}]->(:Organization {id: $organization}) })`,
 };
 
 /** The filters each anchor applies itself. */
@@ -96,16 +98,16 @@ const MATCH_FILTERED = (anchor: Anchor) => `
 const GROUPINGS: Record<Grouping, string> = {
   KIND: `WITH d, d.kind AS key, [] AS keyNodes`,
   YEAR: `WITH d, coalesce(left(d.signedOn, 4), 'undated') AS key, [] AS keyNodes`,
-  SECTOR: `MATCH (d)-[:PART_OF*0..3]->(:Document)-[:COVERS]->(s:Sector)
+  SECTOR: `MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(s:Sector)
            WITH DISTINCT d, s
            WITH d, s.id AS key, [s] AS keyNodes`,
   // Rolled up to countries on request: a region counts as the first country it is part of.
   REGION_PAIR: `CALL (d) {
-                  MATCH (d)-[:PART_OF*0..3]->(:Document)-[:BINDS]->(r:Region)
+                  MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(r:Region)
                   WITH DISTINCT r
                   WITH CASE WHEN $countries AND r.kind <> 'COUNTRY'
                             THEN coalesce(head(COLLECT {
-                                   MATCH (r)-[:PART_OF*1..3]->(country:Region {kind: 'COUNTRY'})
+                                   MATCH (r)-[:${PART_OF_STRICT}]->(country:Region {kind: 'COUNTRY'})
                                    RETURN country ORDER BY country.id LIMIT 1
                                  }), r)
                             ELSE r END AS r
@@ -113,7 +115,11 @@ const GROUPINGS: Record<Grouping, string> = {
                 }
                 UNWIND regions AS first
                 UNWIND regions AS second
+                // A region and a region within it are not two sides (a part shares its package's
+                // China while binding Xinjiang itself).
                 WITH d, first, second WHERE first.id < second.id
+                  AND NOT EXISTS { (first)-[:${PART_OF_STRICT}]->(second) }
+                  AND NOT EXISTS { (second)-[:${PART_OF_STRICT}]->(first) }
                 WITH d, first.id + '|' + second.id AS key, [first, second] AS keyNodes`,
   TOTAL: `WITH d, '' AS key, [] AS keyNodes`,
 };

@@ -10,7 +10,7 @@ export class StatsResolver {
   @Query(() => DocumentStats, {
     description:
       'How many documents, and of what stated value, grouped by kind, sector, year or pair of regions. Reported ' +
-      'groups (PACKAGE documents) are not counted on top of their parts.',
+      'groups (PACKAGE documents) are not counted on top of their parts; one without parts counts itself.',
   })
   documentStats(
     @Arg('groupBy', () => DocumentStatsGroupBy) groupBy: DocumentStatsGroupBy,

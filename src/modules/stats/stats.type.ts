@@ -53,8 +53,9 @@ export class DocumentStatsRow extends DocumentStatsTotals {
 
 @ObjectType({
   description:
-    'Document counts and values grouped one way. PACKAGE documents (a reported total whose parts are also in the ' +
-    'graph) are left out so nothing is counted twice; their parts share their forum, parties and sectors.',
+    'Document counts and values grouped one way. A PACKAGE document (a reported total) counts through its parts ' +
+    'where the graph has them, which share its forum, parties and sectors, and as itself where it has none: ' +
+    'nothing is counted twice, and no package is lost.',
 })
 export class DocumentStats {
   @Field(() => DocumentStatsGroupBy, { description: 'How the rows are grouped.' })

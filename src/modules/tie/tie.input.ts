@@ -1,9 +1,10 @@
-import { IsEnum, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
-import { ID_PATTERN, PartialDateField, StatementInput } from '../entity/entity.input';
+import { PartialDateField, StatementInput } from '../entity/entity.input';
 import type { TieType as TieTypeName } from '../entity/entity.model';
 import { TieType } from './tie.type';
+import { IsEntityId } from '../entity/entity.ids';
 
 /** Tie details; which of them a tie type takes is checked against the tie catalog. */
 @InputType('TieDetailsBase')
@@ -32,16 +33,16 @@ export abstract class TieDetailsInput {
 @InputType({ description: 'A tie between two entities already in the graph.' })
 export class TieInput extends TieDetailsInput {
   @Field(() => ID, { description: 'The id of the entity the tie starts from.' })
-  @Matches(ID_PATTERN, { message: '$property must be an entity id like "official:ma-xingrui"' })
+  @IsEntityId('any')
   from!: string;
 
   @Field(() => ID, { description: 'The id of the entity the tie goes to.' })
-  @Matches(ID_PATTERN, { message: '$property must be an entity id like "forum:second-dialogue"' })
+  @IsEntityId('any')
   to!: string;
 
   @Field(() => ID, { nullable: true, description: 'SIGNED and ATTENDED only: the id of the party acted for.' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: '$property must be an entity id like "region:kz"' })
+  @IsEntityId(['Region', 'Organization'])
   onBehalfOf?: string | null;
 
   @Field(() => StatementInput, { nullable: true, description: 'The source that states this tie.' })
@@ -57,11 +58,11 @@ export class TieKeyInput {
   type!: TieTypeName;
 
   @Field(() => ID, { description: 'The id of the entity the tie starts from.' })
-  @Matches(ID_PATTERN)
+  @IsEntityId('any')
   from!: string;
 
   @Field(() => ID, { description: 'The id of the entity the tie goes to.' })
-  @Matches(ID_PATTERN)
+  @IsEntityId('any')
   to!: string;
 
   @Field(() => String, { nullable: true, description: 'HOLDS only: the title of the position.' })

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 
 import { BadUserInputError, ConflictError, type FieldProblem, InternalError, NotFoundError } from '../../errors';
-import { type EntityType, matchKey, TIE_SPECS, tieKey, type TieType } from '../entity/entity.model';
+import { idProblem } from '../entity/entity.ids';
+import { type EntityType, ID_PREFIX, matchKey, TIE_SPECS, tieKey, type TieType } from '../entity/entity.model';
 import {
   ENTITY_SPECS,
-  idPrefixProblem,
   REPORT_FIELDS,
   resolutionKeysOf,
   resolvesByName,
@@ -60,7 +60,7 @@ function entityPath(index: number, type: EntityType): string {
 }
 
 function idPrefixProblems(typed: TypedEntityInput, field: string): FieldProblem[] {
-  const message = typed.input.id ? idPrefixProblem(typed.type, typed.input.id) : undefined;
+  const message = typed.input.id ? idProblem(typed.input.id, typed.type) : undefined;
   return message ? [{ field, message }] : [];
 }
 
@@ -387,7 +387,7 @@ export class WriteService {
         resolved = { id: slugId(typed.type, typed.input.name), mustCreate: true };
         named.push({ resolved, typed });
       } else {
-        resolved = { id: `${ENTITY_SPECS[typed.type].idPrefix}:${shortHash(sourceId ?? '', ref)}`, mustCreate: false };
+        resolved = { id: `${ID_PREFIX[typed.type]}:${shortHash(sourceId ?? '', ref)}`, mustCreate: false };
       }
       for (const key of keys) if (!newByKey.has(key) && !claimed.get(key)) newByKey.set(key, resolved);
       ids.set(ref, resolved);
@@ -404,7 +404,7 @@ export class WriteService {
   /** An id for a new entity: its slug, or the slug with a suffix when an entity already holds it. */
   private async freeId(repository: WriteRepository, typed: TypedEntityInput): Promise<string> {
     const name = typed.input.name;
-    if (!name) return `${ENTITY_SPECS[typed.type].idPrefix}:${shortHash(String(Date.now()), String(Math.random()))}`;
+    if (!name) return `${ID_PREFIX[typed.type]}:${shortHash(String(Date.now()), String(Math.random()))}`;
     const base = slugId(typed.type, name);
     const options = [base, `${base}-${shortHash(matchKey(name)).slice(0, 6)}`];
     const taken = await repository.typesOf(options);

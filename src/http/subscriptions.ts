@@ -1,0 +1,104 @@
+import type { Server } from 'node:http';
+
+import { GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+
+import type { Config } from '../config';
+import type { Context, User } from '../context';
+import { ErrorCode, LimitExceededError } from '../errors';
+import { estimate } from '../graphql/cost';
+import { screenDocument } from '../graphql/limits';
+import type { Logger } from '../logger';
+
+export interface SubscriptionServerDeps {
+  readonly httpServer: Server;
+  readonly schema: GraphQLSchema;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly context: (user: User | null) => Context;
+  readonly authenticate?: (request: {
+    readonly headers: Record<string, string | undefined>;
+  }) => Promise<User | null> | User | null;
+}
+
+export interface SubscriptionServer {
+  /** Ends every subscription and closes the sockets (shutdown). */
+  close(): Promise<void>;
+}
+
+/** The credential of a connection, from its init payload: as the HTTP headers carry it. */
+function headersOf(params: Readonly<Record<string, unknown>> | undefined): Record<string, string | undefined> {
+  const pick = (...names: string[]) => {
+    for (const name of names) {
+      const value = params?.[name];
+      if (typeof value === 'string') return value;
+    }
+    return undefined;
+  };
+  return { authorization: pick('authorization', 'Authorization'), 'x-api-key': pick('x-api-key', 'apiKey') };
+}
+
+/** Why an operation may not run: the same limits as on HTTP (size, depth, aliases, cost, pages). */
+function limitProblems(schema: GraphQLSchema, config: Config, query: string, variables: Record<string, unknown>) {
+  const screened = screenDocument(query, config.limits);
+  if (screened) return [screened];
+  let document;
+  try {
+    document = parse(query, { maxTokens: config.limits.maxTokens });
+  } catch (error) {
+    return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+  }
+  const invalid = validate(schema, document, specifiedRules);
+  if (invalid.length > 0) return invalid;
+  const { cost, largestPage } = estimate({ schema, query: document, variables });
+  if (largestPage > config.limits.maxPageSize) {
+    return [new LimitExceededError(ErrorCode.PageTooLarge, 'Page size', largestPage, config.limits.maxPageSize)];
+  }
+  if (cost > config.limits.maxCost) {
+    return [new LimitExceededError(ErrorCode.QueryTooComplex, 'Query cost', cost, config.limits.maxCost)];
+  }
+  return undefined;
+}
+
+/**
+ * GraphQL subscriptions over graphql-ws, on the same port and path as HTTP (`/graphql`). A
+ * connection authenticates with its init payload (`{ "authorization": "Bearer <key or token>" }`
+ * or `{ "x-api-key": "<key>" }`), as a request does with its headers, and is closed with 4403 when
+ * the credential does not check out; each operation passes the same limits as on HTTP.
+ */
+export function createSubscriptionServer(deps: SubscriptionServerDeps): SubscriptionServer {
+  const sockets = new WebSocketServer({
+    server: deps.httpServer,
+    path: '/graphql',
+    maxPayload: deps.config.http.maxBodyBytes,
+  });
+  const users = new WeakMap<object, User | null>();
+  const server = useServer<Record<string, unknown>>(
+    {
+      schema: deps.schema,
+      onConnect: async (ctx) => {
+        try {
+          const user = deps.authenticate ? await deps.authenticate({ headers: headersOf(ctx.connectionParams) }) : null;
+          users.set(ctx, user);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx) => deps.context(users.get(ctx) ?? null),
+      onSubscribe: (_ctx, _id, payload) =>
+        limitProblems(deps.schema, deps.config, payload.query, payload.variables ?? {}),
+      onError: (_ctx, _id, _payload, errors) => {
+        for (const error of errors) if (!error.extensions.code) deps.logger.error('subscription failed', error);
+      },
+    },
+    sockets,
+  );
+  return {
+    async close() {
+      await server.dispose();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * How far "a region and its parts" (and a body and the bodies within it, a reported group and its
+ * parts) reaches: PART_OF is followed up to this many levels, everywhere the API follows it, so a
+ * list filter, a signing filter, a stat and an export agree on what is inside a region. Five
+ * levels hold a supranational region > country > province > prefecture > county > city.
+ *
+ * Cypher takes no parameter for the bounds of a variable-length pattern, so the bound is written
+ * into the statements through the fragments below: constants of the code, never values.
+ */
+export const PART_OF_DEPTH = 5;
+
+/** The entity itself or anything up to `PART_OF_DEPTH` levels within it (or above it, pointed out). */
+export const PART_OF_ANY = `PART_OF*0..${PART_OF_DEPTH}`;
+
+/** Strictly within (or above): one level up to `PART_OF_DEPTH`. */
+export const PART_OF_STRICT = `PART_OF*1..${PART_OF_DEPTH}`;
+
+/** The rest of a chain after its first PART_OF step, when that step is matched on its own. */
+export const PART_OF_AFTER_FIRST = `PART_OF*0..${PART_OF_DEPTH - 1}`;
