@@ -7,6 +7,8 @@ import { ExportRepository } from './modules/export/export.repository';
 import { ExportService } from './modules/export/export.service';
 import { GraphRepository } from './modules/graph/graph.repository';
 import { GraphService } from './modules/graph/graph.service';
+import { ExtractRepository } from './modules/extract/extract.repository';
+import { ExtractService } from './modules/extract/extract.service';
 import { IngestService } from './modules/ingest/ingest.service';
 import { OverviewRepository } from './modules/overview/overview.repository';
 import { OverviewService } from './modules/overview/overview.service';
@@ -23,6 +25,7 @@ import { StatsService } from './modules/stats/stats.service';
 export interface Services {
   readonly entity: EntityService;
   readonly export: ExportService;
+  readonly extract: ExtractService;
   readonly graph: GraphService;
   readonly ingest: IngestService;
   readonly overview: OverviewService;
@@ -36,6 +39,7 @@ export function createServices(db: Executor, loaders: Loaders): Services {
   return {
     entity: new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db)),
     export: new ExportService(new ExportRepository(db)),
+    extract: new ExtractService(new ExtractRepository(db)),
     graph: new GraphService(new GraphRepository(db)),
     ingest: new IngestService(db),
     overview: new OverviewService(new OverviewRepository(db)),

@@ -9,6 +9,7 @@ import { authChecker } from '../modules/auth/auth.checker';
 import { guardReads } from '../modules/auth/auth.reads';
 import { DocumentResolver } from '../modules/document/document.resolver';
 import { NodeResolver } from '../modules/entity/entity.resolver';
+import { ExtractResolver } from '../modules/extract/extract.resolver';
 import { FigureResolver } from '../modules/figure/figure.resolver';
 import { ForumResolver } from '../modules/forum/forum.resolver';
 import { GraphResolver } from '../modules/graph/graph.resolver';
@@ -40,6 +41,7 @@ export const RESOLVERS = [
   GraphResolver,
   SearchResolver,
   StatsResolver,
+  ExtractResolver,
 ] as const;
 
 interface ValidationFailure {

@@ -151,9 +151,7 @@ function namedParties(reading: Reading, view: SentenceView, end: number): { enti
   const rest = text.slice(end, view.sentence.end);
   const match = /^(?:[^.;]{0,60}?)\b(between|with)\s+/i.exec(rest);
   if (!match) return [];
-  const lead = match[0]
-    .slice(0, match[0].length - match[1].length - (match[0].length - match[0].trimEnd().length) - 0)
-    .replace(/\s*(?:between|with)$/i, '');
+  const lead = match[0].trimEnd().replace(/\s*(?:between|with)$/i, '');
   if (/\b(?:including|includes|included|of which|among)\b/i.test(lead)) return [];
   if (/\b(?:worth|valued|for|on|to|in the field)\b/i.test(lead) && lead.length > 40) return [];
   const from = end + match.index + match[0].length;
