@@ -69,6 +69,14 @@ function valueAfter(reading: Reading, view: SentenceView, end: number, others: r
     if (between.length > 220 || /[;]|\.\s/.test(between)) return undefined;
     // Another group between the noun and the money takes the money itself.
     if (others.some((span) => span.start >= end && span.start < money.start)) return undefined;
+    // A document of its own between them ("... and a loan agreement worth ...") takes the money.
+    if (
+      new RegExp(
+        `\\b(?:a|an|another|one|the|\\d+)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${NOUN_SINGULAR}|${NOUN_PLURAL})\\b`,
+        'iu',
+      ).test(between)
+    )
+      return undefined;
     const strong =
       /(?:worth|valued at|value of|totall?ing(?:\s+at)?|totall?ed|in total|amounting to|amount of|investments? of|cost of|total of)\s*(?:a\s+)?(?:total\s+(?:value\s+)?of\s+)?(?:some|about|around|over|more than|nearly|almost|up to)?\s*$/i;
     const weak = /^\s*,?\s*(?:at|for|of|with)\s*$/i;

@@ -267,7 +267,13 @@ export function findFigures(reading: Reading): void {
       const span = { start, end: start + match[0].length };
       if (reading.isClaimed(span, ['document']) || view.money.some((m) => m.start <= start && start < m.end)) continue;
       const value = parseNumber(match[2] ?? '');
-      if (value === undefined || value < 2) continue;
+      // "the two countries" names the parties; it counts nothing.
+      if (
+        value === undefined ||
+        value < 2 ||
+        /\b(?:the|these|those|both|all)\s+$/i.test(text.slice(Math.max(s.start, start - 8), start))
+      )
+        continue;
       const fields: Record<string, unknown> = {
         name: text.slice(span.start, span.end).replace(/\s+/g, ' '),
         metric: FigureMetric.OTHER,

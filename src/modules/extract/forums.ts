@@ -196,13 +196,15 @@ function namedForums(reading: Reading, view: SentenceView): void {
   // A capitalised run with a head word: "3rd Cross-Border Forum Kazakhstan-China", "EXPO China-Eurasian".
   for (const run of view.runs) {
     const span = { start: run.start, end: run.end };
-    if (reading.isClaimed(span, ['forum', 'organization', 'person'])) continue;
+    if (reading.isClaimed(span, ['forum', 'person'])) continue;
     const tokens = view.tokens.slice(run.from, run.to);
     const heads = tokens.filter(
       (token) =>
         HEADS[token.folded] && /^[\p{Lu}]/u.test(token.text) && token.folded !== 'visit' && token.folded !== 'talks',
     );
     if (heads.length === 0) continue;
+    // An organization's name may open a forum's ("EU-Central Asia Investment Conference"), not hold its head word.
+    if (heads.some((head) => reading.isClaimed(head, ['organization']))) continue;
     const others = tokens.filter(
       (token) =>
         !HEADS[token.folded] &&

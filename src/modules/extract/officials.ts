@@ -83,7 +83,26 @@ function classify(reading: Reading, view: SentenceView, index: number): Word {
   return { token, index, kind: 'other' };
 }
 
-function nameLike(reading: Reading, view: SentenceView, index: number): boolean {
+/** A city's name that is also a given name ("Vladimir Putin"): part of a name when a name follows. */
+function placeAsGivenName(reading: Reading, view: SentenceView, index: number): boolean {
+  const token = view.tokens[index] as Token;
+  const hit = regionHitAt(view, token);
+  const next = view.tokens[index + 1];
+  if (
+    !hit ||
+    hit.entry.kind === 'COUNTRY' ||
+    hit.demonym ||
+    hit.start !== token.start ||
+    hit.end !== token.end ||
+    !next
+  )
+    return false;
+  if (!/^\s+$/.test(reading.article.text.slice(token.end, next.start))) return false;
+  return nameLike(reading, view, index + 1, false);
+}
+
+function nameLike(reading: Reading, view: SentenceView, index: number, placesAllowed = true): boolean {
+  if (placesAllowed && placeAsGivenName(reading, view, index)) return true;
   const token = view.tokens[index] as Token;
   if (!/^[\p{Lu}]/u.test(token.text) && !PARTICLES.has(token.folded)) return false;
   if (/^[\p{Lu}\d]{2,}$/u.test(token.text)) return false;
