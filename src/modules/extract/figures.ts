@@ -192,7 +192,7 @@ export function findFigures(reading: Reading): void {
         (p) =>
           /\b(?:increas|grew|grow|rose|rise|up|decreas|declin|fell|fall|down|drop|jump|surg)\w*\s+(?:by\s+)?$/i.test(
             text.slice(Math.max(s.start, p.start - 30), p.start),
-          ) || /^[+-−]/.test(p.text),
+          ) || /^[+\-−]/.test(p.text),
       );
       if (percent) {
         fields.changePercent = percent.value;

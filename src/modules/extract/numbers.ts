@@ -320,7 +320,7 @@ export interface Percent {
 
 /** "33.5%", "+33.5%", "by 12 percent", "down 4 per cent" (negative when the text says so). */
 export function findPercents(text: string, offset = 0): Percent[] {
-  const pattern = /([+-−])?(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/giu;
+  const pattern = /(?<![\d.,])([+\-−])?(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/giu;
   return [...text.matchAll(pattern)].map((match) => {
     const [whole, sign, number = '0'] = match;
     const before = text.slice(Math.max(0, match.index - 30), match.index).toLowerCase();

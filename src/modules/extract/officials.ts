@@ -447,6 +447,22 @@ export function findOfficials(reading: Reading): void {
     }
     let i = 0;
     while (i < tokens.length) {
+      // A name the graph knows: its title is read as for any other name.
+      const known = reading.claimAt(tokens[i] as Token, ['person']);
+      if (known?.entity && known.start === (tokens[i] as Token).start) {
+        let end = i;
+        while (end < tokens.length && (tokens[end] as Token).end <= known.end) end += 1;
+        const nameSpan = { start: known.start, end: known.end };
+        const title = titleBefore(reading, view, i);
+        const words = title.length > 0 ? title : titleAfter(reading, view, end);
+        if (words.length > 0) {
+          reading.claim('title', spanOf(words), known.entity);
+          known.entity.quote = covering(spanOf(words), nameSpan);
+          holdPositions(reading, known.entity, positionsOf(reading, words, nameSpan), nameSpan);
+        }
+        i = end;
+        continue;
+      }
       if (!nameLike(reading, view, i) || reading.isClaimed(tokens[i] as Token, ['person'])) {
         i += 1;
         continue;

@@ -261,7 +261,13 @@ export function findRuns(text: string, tokens: readonly Token[]): Run[] {
       )
         k += 1;
       const after = tokens[k];
-      if (k > j && after && capitalised(after) && joined(text, tokens[k - 1] as Token, after)) {
+      if (
+        k > j &&
+        after &&
+        /^[\p{Lu}]/u.test(after.text) &&
+        !MONTHS_AND_DAYS.has(after.folded) &&
+        joined(text, tokens[k - 1] as Token, after)
+      ) {
         j = k + 1;
         continue;
       }
