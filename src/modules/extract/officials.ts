@@ -35,6 +35,7 @@ const PARTICLES = new Set([
   'la',
 ]);
 const HONORIFICS = /^(?:mr|mrs|ms|miss|dr|prof|sir|madam|h\.?e)$/i;
+const HONORIFIC_TITLES = new Set(['sheikh', 'sir', 'dr', 'prof', 'mr', 'mrs', 'ms', 'madam', 'excellency', 'highness']);
 const TITLE_CONNECTORS = new Set(['of', 'for', 'the', 'and', '&', 'to', 'on']);
 
 export interface Position {
@@ -161,6 +162,8 @@ function titleBefore(reading: Reading, view: SentenceView, nameFrom: number): Wo
     }
   }
   while (words.length > 0 && words[0]?.kind === 'connector') words.shift();
+  // "UAE President Sheikh Mohamed ...": a form of address before the name is not the position.
+  while (words.length > 1 && HONORIFIC_TITLES.has(words.at(-1)?.token.folded ?? '')) words.pop();
   if (!words.some((word) => word.kind === 'core' && /^[\p{Lu}]/u.test(word.token.text))) return [];
   return words;
 }
@@ -470,7 +473,7 @@ export function findOfficials(reading: Reading): void {
       let j = i + 1;
       while (
         j < tokens.length &&
-        j - i < 4 &&
+        (j - i < 4 || (j - i < 6 && tokens.slice(i, j).some((token) => PARTICLES.has(token.folded)))) &&
         nameLike(reading, view, j) &&
         /^[\s\-–]+$|^['’]$/.test(gap(reading, tokens[j - 1] as Token, tokens[j] as Token)) &&
         !/^\s*\n/.test(gap(reading, tokens[j - 1] as Token, tokens[j] as Token))

@@ -8,7 +8,14 @@
 import { OrganizationKind } from '../entity/entity.enums';
 import { type DraftEntity, type Span } from './draft';
 import { type GazetteerEntry } from './gazetteer';
-import { COMPANY_HEADS, COMPANY_SUFFIXES, ORGANIZATION_HEADS, TITLE_CORES } from './lexicon/words';
+import {
+  COMPANY_HEADS,
+  COMPANY_SUFFIXES,
+  ORGANIZATION_HEADS,
+  PORTFOLIO_WORDS,
+  TITLE_CORES,
+  TITLE_MODIFIERS,
+} from './lexicon/words';
 import { defineAcronym } from './places';
 import { type Reading, type SentenceView } from './reading';
 import { FUNCTION_WORDS, joined, MONTHS_AND_DAYS } from './runs';
@@ -118,6 +125,17 @@ function isSuffix(token: Token | undefined): boolean {
   );
 }
 
+/** A capitalised word no list knows: a candidate part of a person's name. */
+function personLike(reading: Reading, view: SentenceView, index: number): boolean {
+  const token = view.tokens[index];
+  if (!token || !/^[\p{Lu}][\p{Ll}]/u.test(token.text)) return false;
+  const word = token.folded;
+  if (PORTFOLIO_WORDS.has(word) || ORGANIZATION_HEADS.has(word) || TITLE_CORES.has(word) || TITLE_MODIFIERS.has(word))
+    return false;
+  if (FUNCTION_WORDS.has(word) || MONTHS_AND_DAYS.has(word) || COMPANY_SUFFIXES.has(word)) return false;
+  return !view.hits.some((hit) => hit.start <= token.start && token.end <= hit.end);
+}
+
 /** Organization names in one sentence: token ranges [from, to). */
 function organizationRanges(reading: Reading, view: SentenceView): [number, number][] {
   const text = reading.article.text;
@@ -140,6 +158,22 @@ function organizationRanges(reading: Reading, view: SentenceView): [number, numb
       let k = end;
       while (k < to && !TITLE_CORES.has((tokens[k] as Token).folded)) k += 1;
       if (complement || k === to) end = k;
+      // "... for the Promotion of International Trade Zhang Shaogang": a person's name after the
+      // complement is the name the organization introduces, not part of it.
+      if (complement && end === run.to) {
+        let m = end;
+        while (m > last + 2 && personLike(reading, view, m - 1)) m -= 1;
+        const before = tokens[m - 1];
+        if (
+          end - m >= 2 &&
+          end - m <= 4 &&
+          before &&
+          (PORTFOLIO_WORDS.has(before.folded) ||
+            ORGANIZATION_HEADS.has(before.folded) ||
+            view.hits.some((hit) => hit.end === before.end))
+        )
+          end = m;
+      }
     }
     // "European Bank for Reconstruction and Development", "Ministry of Trade and Integration".
     const hasComplement = tokens.slice(last + 1, end).some((token) => ['of', 'for'].includes(token.folded));
