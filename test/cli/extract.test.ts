@@ -102,7 +102,7 @@ describe('ties-graph extract', () => {
     const run = await cli(['extract', folder, '--out', out]);
     expect(run.code).toBe(2);
     expect(readdirSync(out)).toEqual(['a.json']);
-    expect(JSON.parse(readFileSync(join(out, 'a.json'), 'utf8')).source).toMatchObject({
+    expect((JSON.parse(readFileSync(join(out, 'a.json'), 'utf8')) as { source: unknown }).source).toMatchObject({
       publisher: 'Sidecar desk',
       publishedOn: '2024-03-13',
     });

@@ -6,7 +6,7 @@
  * parties it binds, the forum it was signed at, and the group it is part of.
  */
 import { DocumentKind, DocumentStatus, ValueQualifier } from '../entity/entity.enums';
-import { covering, type DraftEntity, overlaps, type Span } from './draft';
+import { covering, type DraftEntity, overlaps, type Span, textOf } from './draft';
 import { dateNear, forumReferences } from './forums';
 import { type Money, NUMBER_DIGITS, NUMBER_WORDS, parseNumber } from './numbers';
 import { isCountry } from './places';
@@ -599,5 +599,5 @@ export function countryParties(parties: DraftEntity[]): DraftEntity[] {
 }
 
 export function documentKey(entity: DraftEntity): string {
-  return fold(String(entity.fields.name ?? ''));
+  return fold(textOf(entity.fields.name));
 }

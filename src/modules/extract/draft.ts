@@ -13,6 +13,11 @@ export interface Span {
 
 export type Fields = Record<string, unknown>;
 
+/** A field's value as text: strings and numbers as they are, anything else as nothing. */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
 export interface DraftEntity {
   ref: string;
   readonly type: EntityType;
@@ -134,7 +139,7 @@ export class Draft {
   assignRefs(): void {
     const used = new Set<string>();
     for (const entity of this.entities) {
-      const label = String(entity.fields.name ?? entity.fields.title ?? entity.key);
+      const label = textOf(entity.fields.name) || textOf(entity.fields.title) || entity.key;
       const base = slugId(entity.type, label).split(':')[1] ?? 'entity';
       const prefix =
         entity.type === 'Document'

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 
 import { createSchema } from '../../graphql/schema';
+import { textOf } from './draft';
 import { extractReport } from './extract.service';
 import { numberAppears } from './numbers';
 import type { DraftReportData, ReportEntity } from './report';
@@ -23,7 +24,7 @@ A contract between Caspian Shipping Company and Batumi Port LLC was signed by Ja
 function entity(report: DraftReportData, field: keyof ReportEntity, name: string): ReportEntity | undefined {
   return report.entities.find((e) => {
     const value = e[field] as Record<string, unknown> | undefined;
-    return value !== undefined && String(value.name ?? value.title ?? '').includes(name);
+    return value !== undefined && (textOf(value.name) || textOf(value.title)).includes(name);
   });
 }
 
@@ -52,7 +53,7 @@ describe('extractReport on a short article', () => {
       expect(statement.confidence).toBeLessThanOrEqual(1);
     }
     for (const e of report.entities) {
-      const fields = (e.document ?? e.figure ?? {}) as Record<string, unknown>;
+      const fields = e.document ?? e.figure ?? {};
       const value = fields.value as { amount?: number } | number | undefined;
       const amount = typeof value === 'number' ? value : value?.amount;
       if (amount !== undefined) expect(numberAppears(amount, TEXT)).toBe(true);

@@ -5,7 +5,7 @@
  * year" against the published date), the regions they concern, who stated them and where.
  */
 import { FigureMetric, ValueQualifier } from '../entity/entity.enums';
-import { covering, type DraftEntity, type Span } from './draft';
+import { covering, type DraftEntity, type Span, textOf } from './draft';
 import { forumReferences } from './forums';
 import { NUMBER_DIGITS, NUMBER_WORDS, parseNumber } from './numbers';
 import { officialsIn } from './officials';
@@ -138,7 +138,7 @@ const LABELS: Record<FigureMetric, string> = {
 };
 
 function figureName(metric: FigureMetric, parties: Parties, period: string | undefined, target: boolean): string {
-  const name = (entity: DraftEntity | undefined): string => String(entity?.fields.name ?? '');
+  const name = (entity: DraftEntity | undefined): string => textOf(entity?.fields.name);
   let label: string;
   if ((metric === FigureMetric.EXPORTS || metric === FigureMetric.EXPORT_OFFER) && parties.from && parties.to) {
     label = `${name(parties.from.entity)} ${LABELS[metric]} to ${name(parties.to.entity)}`;

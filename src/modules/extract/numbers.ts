@@ -251,13 +251,13 @@ export function findMoney(text: string, offset = 0): Money[] {
   const prefixed = new RegExp(PREFIXED.source.replace(/^\\b/, '(?<![\\p{L}\\p{N}])'), 'giu');
   for (const match of text.matchAll(prefixed)) {
     const [, qualifier, sign = '', number = '', scale] = match;
-    push(match as RegExpExecArray, qualifier, currencyOf(PREFIX_CURRENCIES, sign), number, scale);
+    push(match, qualifier, currencyOf(PREFIX_CURRENCIES, sign), number, scale);
   }
   for (const match of text.matchAll(SUFFIXED)) {
     const [, qualifier, number = '', scale, name = ''] = match;
     const start = match.index;
     if (found.some((money) => money.start - offset <= start && start < money.end - offset)) continue;
-    push(match as RegExpExecArray, qualifier, currencyOf(SUFFIX_CURRENCIES, name), number, scale);
+    push(match, qualifier, currencyOf(SUFFIX_CURRENCIES, name), number, scale);
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -7,7 +7,7 @@
  * implies: a minister's ministry, a prime minister's government, a party secretary's committee.
  */
 import { OrganizationKind } from '../entity/entity.enums';
-import { covering, type DraftEntity, type Span } from './draft';
+import { covering, type DraftEntity, type Span, textOf as fieldText } from './draft';
 import { type GazetteerHit } from './gazetteer';
 import { GOVERNMENT_CORES, PORTFOLIO_WORDS, TITLE_CORES, TITLE_MODIFIERS } from './lexicon/words';
 import { organizationAt, organizationOf } from './organizations';
@@ -353,8 +353,8 @@ function positionsOf(reading: Reading, words: Word[], nameSpan: Span): Position[
           organization = organizationOf(reading, `Government of ${countryName}`, chunkSpan, 0.7, {
             kind: OrganizationKind.GOVERNMENT,
           });
-      } else if (/^(?:governor|akim|mayor)$/.test(coreFold) && (region ?? country)) {
-        const place = region ?? (country as DraftEntity);
+      } else if (/^(?:governor|akim|mayor)$/.test(coreFold) && (region ?? country) !== undefined) {
+        const place = (region ?? country) as DraftEntity;
         organization = organizationOf(reading, `Administration of ${String(place.fields.name)}`, chunkSpan, 0.6, {
           kind: OrganizationKind.GOVERNMENT,
         });
@@ -426,8 +426,7 @@ function holdPositions(reading: Reading, official: DraftEntity, positions: Posit
   const list = (official.notes.positions as Position[] | undefined) ?? [];
   for (const position of positions) {
     list.push(position);
-    if (position.country && !official.country)
-      official.country = String(position.country.fields.iso2 ?? '') || undefined;
+    if (position.country && !official.country) official.country = fieldText(position.country.fields.iso2) || undefined;
     if (!position.organization || !position.title) continue;
     reading.draft.tie('HOLDS', official, position.organization, covering(position.span, nameSpan), 0.8, {
       title: position.title,

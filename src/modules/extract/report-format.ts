@@ -6,7 +6,7 @@
  */
 import { coerceInputValue, type GraphQLInputObjectType, type GraphQLSchema } from 'graphql';
 
-import { TIE_SPECS, type TieType } from '../entity/entity.model';
+import { TIE_SPECS } from '../entity/entity.model';
 import { isPartialDate } from './dates';
 import type { DraftReportData } from './report';
 
@@ -52,14 +52,14 @@ export function reportFormatProblems(schema: GraphQLSchema, draft: DraftReportDa
     for (const key of ['date', 'signedOn', 'period']) {
       const value = values[key];
       if (value !== undefined && (typeof value !== 'string' || !isPartialDate(value)))
-        problems.push(`entities[${index}].${key}: "${String(value)}"`);
+        problems.push(`entities[${index}].${key}: ${JSON.stringify(value)}`);
     }
   });
   draft.ties.forEach((tie, index) => {
     for (const end of [tie.from, tie.to, ...(tie.onBehalfOf ? [tie.onBehalfOf] : [])]) {
       if (!refs.has(end)) problems.push(`ties[${index}]: "${end}" is no ref of the draft`);
     }
-    const spec = TIE_SPECS[tie.type as TieType];
+    const spec = TIE_SPECS[tie.type];
     for (const property of ['title', 'role', 'onBehalfOf'] as const) {
       if (tie[property] !== undefined && !spec.properties.includes(property))
         problems.push(`ties[${index}]: a ${tie.type} tie takes no ${property}`);
