@@ -239,10 +239,23 @@ function positionsOf(reading: Reading, words: Word[], nameSpan: Span): Position[
       (word, i) => i > 0 && word.kind === 'connector' && ['of', 'for'].includes(word.token.folded),
     );
     const head = ofAt < 0 ? chunk : chunk.slice(0, ofAt);
-    const complement =
+    let complement =
       ofAt < 0
         ? []
         : chunk.slice(ofAt + 1).filter((word, i, all) => !(i === 0 && word.token.folded === 'the') || all.length === 1);
+    // "Minister of International Cooperation of Egypt": the portfolio, then the country it serves.
+    const placeWord = (word: Word): boolean =>
+      word.kind === 'region' || word.kind === 'connector' || /^republic$/i.test(word.token.folded);
+    const lastOf = complement.map((word) => word.token.folded).lastIndexOf('of');
+    const tail: Word[] = [];
+    if (
+      lastOf > 0 &&
+      complement.slice(lastOf + 1).every(placeWord) &&
+      complement.slice(lastOf + 1).some((w) => w.kind === 'region')
+    ) {
+      tail.push(...complement.slice(lastOf + 1));
+      complement = complement.slice(0, lastOf);
+    }
     let coreAt = -1;
     head.forEach((word, i) => {
       if (word.kind === 'core') coreAt = i;
@@ -258,7 +271,7 @@ function positionsOf(reading: Reading, words: Word[], nameSpan: Span): Position[
         ? coreAt
         : pre.findIndex((word) => word.kind !== 'region' && word.kind !== 'organization'),
     );
-    const complementRegions = complement
+    const complementRegions = [...complement, ...tail]
       .filter((word) => word.kind === 'region')
       .map((word) => regionOfWord(reading, word));
     const complementOrganizations = complement
@@ -498,7 +511,13 @@ export function findOfficials(reading: Reading): void {
       const single = nameTokens.length === 1;
       const directTitle =
         before.length > 0 && /^\s+$/.test(gap(reading, before.at(-1)?.token as Token, tokens[i] as Token));
-      const accepted = title.length > 0 ? !single || directTitle : (honorific || signedBy) && !single;
+      // "..., said Aida Balayeva", "Aida Balayeva told reporters": a person speaking, even without a title.
+      const textAfter = reading.article.text.slice(nameSpan.end, Math.min(view.sentence.end, nameSpan.end + 30));
+      const textBefore = reading.article.text.slice(Math.max(view.sentence.start, nameSpan.start - 30), nameSpan.start);
+      const speaks =
+        /^\s*(?:said|says|told|noted|stressed|added|announced|emphasi[sz]ed|stated|explained)\b/i.test(textAfter) ||
+        /\b(?:said|says|told|according to)\s+$/i.test(textBefore);
+      const accepted = title.length > 0 ? !single || directTitle : (honorific || signedBy || speaks) && !single;
       if (
         !accepted &&
         !(
