@@ -12,6 +12,8 @@ import { GraphService } from './modules/graph/graph.service';
 import type { ChangeFeed } from './modules/history/change.feed';
 import { HistoryRepository } from './modules/history/history.repository';
 import { HistoryService } from './modules/history/history.service';
+import { ExtractRepository } from './modules/extract/extract.repository';
+import { ExtractService } from './modules/extract/extract.service';
 import { OverviewRepository } from './modules/overview/overview.repository';
 import { OverviewService } from './modules/overview/overview.service';
 import { RegionRepository } from './modules/region/region.repository';
@@ -30,6 +32,7 @@ export interface Services {
   readonly claim: ClaimService;
   readonly entity: EntityService;
   readonly export: ExportService;
+  readonly extract: ExtractService;
   readonly graph: GraphService;
   readonly history: HistoryService;
   readonly overview: OverviewService;
@@ -49,6 +52,7 @@ export function createServices(db: Executor, loaders: Loaders, actor: string, fe
     claim: new ClaimService(new ClaimRepository(db)),
     entity: new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db)),
     export: new ExportService(new ExportRepository(db)),
+    extract: new ExtractService(new ExtractRepository(db)),
     graph: new GraphService(new GraphRepository(db)),
     history: new HistoryService(new HistoryRepository(db), feed ?? null),
     overview: new OverviewService(new OverviewRepository(db)),

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config';
 import { ServiceUnavailableError, StartupError } from '../errors';
 import { registerExport } from './commands/export';
+import { registerExtract } from './commands/extract';
 import { registerImport } from './commands/import';
 import { registerIngest } from './commands/ingest';
 import { registerKey } from './commands/key';
@@ -26,6 +27,7 @@ registerKey(program);
 registerImport(program);
 registerIngest(program);
 registerExport(program);
+registerExtract(program);
 registerStats(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { guardReads } from '../modules/auth/auth.reads';
 import { ClaimResolver } from '../modules/claim/claim.resolver';
 import { DocumentResolver } from '../modules/document/document.resolver';
 import { NodeResolver } from '../modules/entity/entity.resolver';
+import { ExtractResolver } from '../modules/extract/extract.resolver';
 import { FigureResolver } from '../modules/figure/figure.resolver';
 import { ForumResolver } from '../modules/forum/forum.resolver';
 import { GraphResolver } from '../modules/graph/graph.resolver';
@@ -43,6 +44,7 @@ export const RESOLVERS = [
   StatsResolver,
   HistoryResolver,
   ClaimResolver,
+  ExtractResolver,
 ] as const;
 
 /**

@@ -6,11 +6,17 @@ const CONTROL = /\p{Cc}/u;
 const CONTROL_BUT_LAYOUT = /(?![\t\n\r])\p{Cc}/u;
 
 /**
- * Input fields of running text, which may hold tabs and line breaks. Every other string (names,
+ * Input fields (and arguments) of running text, which may hold tabs and line breaks. Every other string (names,
  * aliases, titles, roles, locators, search text, ids, …) is one line and holds no control
  * character at all.
  */
-export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['description']);
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set([
+  'description',
+  // A quote is verbatim, and hard-wrapped text breaks lines inside a sentence.
+  'quote',
+  // The article text `extractReport` drafts from.
+  'text',
+]);
 
 function codePoint(character: string): string {
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;

@@ -34,7 +34,7 @@ export async function validateArgument(argValue: unknown, rawArgs: Record<string
   if (typeof argValue !== 'object') {
     // A scalar argument: its name is the raw argument holding this very value.
     const name = Object.keys(rawArgs).find((key) => rawArgs[key] === argValue) ?? 'argument';
-    refuse(controlCharacterProblems(argValue, name));
+    refuse(controlCharacterProblems(argValue, name, name));
     return;
   }
   const argName = argumentPath(argValue, rawArgs);

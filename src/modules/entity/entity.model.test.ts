@@ -1,5 +1,4 @@
-import { ENTITY_TYPES, matchKey, TIE_SPECS } from './entity.model';
-import { slugId } from './entity.specs';
+import { ENTITY_TYPES, matchKey, slugId, TIE_SPECS } from './entity.model';
 
 describe('graph model', () => {
   it('matches names regardless of case, accents and punctuation', () => {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The graph model: the node labels and tie types that exist, and which labels each tie may join.
  * Writes check against this catalog before any Cypher runs; labels and types then reach Neo4j as
@@ -135,4 +137,30 @@ export function tieKey(type: TieType, details: { title?: string | null; role?: s
   const by = TIE_SPECS[type].distinguishedBy;
   const value = by === undefined ? undefined : details[by];
   return value ? matchKey(value) : '';
+}
+
+const MAX_SLUG_LENGTH = 80;
+
+/**
+ * A readable, stable id from a name: `official:serik-zhumangarin`. Long names are shortened, and
+ * a shortened slug ends in a hash of the whole folded name, so two names that share their first
+ * 80 characters still get two ids.
+ */
+export function slugId(type: EntityType, name: string): string {
+  const slug = matchKey(name).replace(/ /g, '-');
+  const shortened =
+    slug.length > MAX_SLUG_LENGTH
+      ? `${slug.slice(0, MAX_SLUG_LENGTH - 9).replace(/-+$/, '')}-${createHash('sha256').update(slug).digest('hex').slice(0, 8)}`
+      : slug;
+  return `${ID_PREFIX[type]}:${shortened || 'unnamed'}`;
+}
+
+/**
+ * The key under which a name resolves to an entity of a type: `Sector:energy`. The database holds
+ * one `NameKey` node per key (unique by constraint, migration 0004), which is what makes "one
+ * entity of a type per name" hold under concurrent writers.
+ */
+export function resolutionKey(type: EntityType, name: string): string | undefined {
+  const key = matchKey(name);
+  return key === '' ? undefined : `${type}:${key}`;
 }

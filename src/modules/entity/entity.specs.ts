@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import type { z } from 'zod';
 
 import { parsePartialDate, type PartialDate, toPartialDate } from '../../graphql/partial-date';
@@ -14,7 +12,7 @@ import type { SectorInput } from '../sector/sector.input';
 import type { SourceInput } from '../source/source.input';
 import { ValueQualifier } from './entity.enums';
 import type { EntityFieldsInput } from './entity.input';
-import { type EntityType, ID_PREFIX, matchKey } from './entity.model';
+import { type EntityType, resolutionKey } from './entity.model';
 import {
   documentRecord,
   type DocumentRecord,
@@ -312,32 +310,6 @@ export const REPORT_FIELDS = (Object.keys(ENTITY_SPECS) as EntityType[]).flatMap
 
 export function resolvesByName(type: EntityType): boolean {
   return ENTITY_SPECS[type].resolvesByName;
-}
-
-const MAX_SLUG_LENGTH = 80;
-
-/**
- * A readable, stable id from a name: `official:serik-zhumangarin`. Long names are shortened, and
- * a shortened slug ends in a hash of the whole folded name, so two names that share their first
- * 80 characters still get two ids.
- */
-export function slugId(type: EntityType, name: string): string {
-  const slug = matchKey(name).replace(/ /g, '-');
-  const shortened =
-    slug.length > MAX_SLUG_LENGTH
-      ? `${slug.slice(0, MAX_SLUG_LENGTH - 9).replace(/-+$/, '')}-${createHash('sha256').update(slug).digest('hex').slice(0, 8)}`
-      : slug;
-  return `${ID_PREFIX[type]}:${shortened || 'unnamed'}`;
-}
-
-/**
- * The key under which a name resolves to an entity of a type: `Sector:energy`. The database holds
- * one `NameKey` node per key (unique by constraint, migration 0004), which is what makes "one
- * entity of a type per name" hold under concurrent writers.
- */
-export function resolutionKey(type: EntityType, name: string): string | undefined {
-  const key = matchKey(name);
-  return key === '' ? undefined : `${type}:${key}`;
 }
 
 /** The keys an entity resolves by: its name's first, then its aliases'; none for documents and figures. */

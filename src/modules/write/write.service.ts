@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 
 import { BadUserInputError, ConflictError, type FieldProblem, InternalError, NotFoundError } from '../../errors';
 import { idProblem } from '../entity/entity.ids';
-import { type EntityType, ID_PREFIX, matchKey, TIE_SPECS, tieKey, type TieType } from '../entity/entity.model';
+import { type EntityType, ID_PREFIX, matchKey, slugId, TIE_SPECS, tieKey, type TieType } from '../entity/entity.model';
 import {
   ENTITY_SPECS,
   REPORT_FIELDS,
   resolutionKeysOf,
   resolvesByName,
-  slugId,
   specOf,
   type TypedEntityInput,
 } from '../entity/entity.specs';
