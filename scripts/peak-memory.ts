@@ -39,7 +39,7 @@ async function generate(path: string, head: string, line: (index: number) => str
     const text = line(index);
     size += Buffer.byteLength(text);
     index += 1;
-    if (!out.write(text)) await new Promise((resolveDrain) => out.once('drain', resolveDrain));
+    if (!out.write(text)) await new Promise<void>((resolveDrain) => out.once('drain', () => resolveDrain()));
   }
   out.write(tail);
   await new Promise<void>((resolveEnd) => out.end(resolveEnd));
