@@ -13,18 +13,44 @@ import { ForumDocumentsDocument, TradeFiguresDocument } from '../client/generate
 const API_URL = process.env.TIES_GRAPH_URL ?? 'http://localhost:4000/graphql';
 const API_KEY = process.env.TIES_GRAPH_API_KEY;
 
+/** Why a request failed, naming the URL and what to set, instead of fetch's bare "fetch failed". */
+function unreachable(error: unknown): Error {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+  return new Error(
+    `Could not reach the ties-graph API at ${API_URL} (${cause}). Start it with \`npm start\`, or set ` +
+      'TIES_GRAPH_URL to the URL of its /graphql endpoint.',
+  );
+}
+
 /** Sends one operation; the document's types give the variables and the result their shapes. */
 async function request<Result, Variables>(
   document: TypedDocumentNode<Result, Variables>,
   variables: Variables,
 ): Promise<Result> {
-  const response = await fetch(API_URL, {
-    method: 'POST',
-    // JSON content type: the API refuses other simple requests (CSRF prevention).
-    headers: { 'content-type': 'application/json', ...(API_KEY ? { authorization: `Bearer ${API_KEY}` } : {}) },
-    body: JSON.stringify({ query: print(document), variables }),
-  });
-  const body = (await response.json()) as { data?: Result; errors?: { message: string }[] };
+  let response: Response;
+  try {
+    response = await fetch(API_URL, {
+      method: 'POST',
+      // JSON content type: the API refuses other simple requests (CSRF prevention).
+      headers: { 'content-type': 'application/json', ...(API_KEY ? { authorization: `Bearer ${API_KEY}` } : {}) },
+      body: JSON.stringify({ query: print(document), variables }),
+    });
+  } catch (error) {
+    throw unreachable(error);
+  }
+  let body: { data?: Result; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new Error(
+      `${API_URL} answered ${response.status} without GraphQL JSON: set TIES_GRAPH_URL to the URL of the ties-graph /graphql endpoint.`,
+    );
+  }
+  const denied = body.errors?.find((error) => ['UNAUTHENTICATED', 'FORBIDDEN'].includes(error.extensions?.code ?? ''));
+  if (denied) {
+    const hint = API_KEY ? 'TIES_GRAPH_API_KEY is not accepted for this' : 'set TIES_GRAPH_API_KEY';
+    throw new Error(`${API_URL} refused the request: ${denied.message} (${hint}).`);
+  }
   if (body.errors?.length || body.data === undefined) {
     throw new Error(`${response.status}: ${body.errors?.map((error) => error.message).join('; ') ?? 'no data'}`);
   }

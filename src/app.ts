@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerOptions } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
@@ -38,11 +38,26 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/**
+ * A client that sends its request slowly (a byte at a time, a slow-body attack) holds a socket for
+ * as long as it likes; Node cuts it only after 5 minutes. Headers and body must both arrive within
+ * `timeoutMs`, else Node answers 408 and closes the connection. The response takes as long as it
+ * needs: the timeout ends when the request is read. Node checks the connections every
+ * `connectionsCheckingInterval` (30 s by default, too coarse for a 30 s timeout).
+ */
+export function requestTimeouts(timeoutMs: number): ServerOptions {
+  return {
+    requestTimeout: timeoutMs,
+    headersTimeout: timeoutMs,
+    connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(timeoutMs / 10))),
+  };
+}
+
 /** Builds the HTTP server: GraphQL at /graphql, health probes at /health. Call `listen` yourself. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  const httpServer = createServer(requestTimeouts(deps.config.http.requestTimeoutMs), app);
   const availability = new Availability(deps.driver, deps.config.neo4j.database);
   const feed = new ChangeFeed(deps.config.http.maxQueuedChanges);
   const contextDeps = { ...deps, availability, feed };

@@ -6,6 +6,8 @@ export const ExitCode = {
   Usage: 2,
   /** Neo4j could not be started or reached. */
   Unavailable: 3,
+  /** stdout was closed before everything was written (`| head`): 128 + SIGPIPE, as a shell shows. */
+  OutputClosed: 141,
 } as const;
 
 /** A mistake in how the CLI was called or in a file it was given; printed without a stack. */

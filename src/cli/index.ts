@@ -6,6 +6,7 @@ import { Command } from 'commander';
 
 import { ConfigError } from '../config';
 import { ServiceUnavailableError, StartupError } from '../errors';
+import { ExportAbortedError } from '../modules/export/export.service';
 import { registerExport } from './commands/export';
 import { registerExtract } from './commands/extract';
 import { registerImport } from './commands/import';
@@ -14,6 +15,9 @@ import { registerKey } from './commands/key';
 import { registerSeed } from './commands/seed';
 import { registerStats } from './commands/stats';
 import { ExitCode, UsageError } from './errors';
+import { stdoutClosed, watchStdout } from './stdout';
+
+watchStdout();
 
 const program = new Command()
   .name('ties-graph')
@@ -31,6 +35,8 @@ registerExtract(program);
 registerStats(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
+  // The export stopped because nobody reads on: not a failure to report.
+  if (stdoutClosed() && error instanceof ExportAbortedError) process.exit(ExitCode.OutputClosed);
   if (error instanceof UsageError || error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(ExitCode.Usage);

@@ -1,9 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, mkdirSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { UsageError } from './errors';
-import { jsonErrorOffset, listReportFiles, readReportFile } from './report-files';
+import { MAX_REPORT_ENTITIES } from '../modules/write/report.input';
+import { jsonErrorOffset, listReportFiles, MAX_REPORT_FILE_BYTES, readReportFile } from './report-files';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'ties-graph-reports-'));
@@ -76,5 +77,50 @@ describe('report files', () => {
     const fromJson = readReportFile(join(dir, 'r.json'));
     expect(fromJson.locate('entities[0].region.iso2')).toEqual({ line: 3, column: 40 });
     expect(fromJson.locate('source')).toEqual({ line: 1, column: 1 });
+  });
+
+  it('refuses a file over the size limit before reading it', () => {
+    const dir = folder({});
+    const path = join(dir, 'huge.json');
+    const fd = openSync(path, 'w');
+    // A sparse file: its size is over the limit without a byte written.
+    ftruncateSync(fd, MAX_REPORT_FILE_BYTES + 1);
+    closeSync(fd);
+    expect(usageMessage(() => readReportFile(path))).toMatch(
+      /huge\.json: 8\.0 MiB, more than the 8 MiB a report file may hold \(at most 2000 entities and 5000 ties\)/,
+    );
+  });
+
+  it('stops reading YAML at the first entity over the limit, naming its line', () => {
+    const entity = (index: number) => `  - ref: e${index}\n    sector: { name: Sector ${index} }\n`;
+    const entities = Array.from({ length: MAX_REPORT_ENTITIES + 1 }, (_, index) => entity(index)).join('');
+    // Far past the limit the file stops being YAML: a parser that read it whole would say so instead.
+    const rest = `${'  # filler\n'.repeat(30_000)}  - [unclosed\n`;
+    const dir = folder({ 'long.yaml': `source:\n  name: x\nentities:\n${entities}${rest}` });
+    const overLine = 3 + 2 * MAX_REPORT_ENTITIES + 1;
+    expect(usageMessage(() => readReportFile(join(dir, 'long.yaml')))).toBe(
+      `${join(dir, 'long.yaml')}:${overLine}:3: entities: more than the 2000 entities a report may hold: split the report into several files`,
+    );
+  });
+
+  it('refuses a JSON report with too many ties once parsed, before anything else reads it', () => {
+    const ties = Array.from({ length: 5001 }, () => ({ type: 'INVOLVES', from: 'a', to: 'b' }));
+    const dir = folder({ 'ties.json': JSON.stringify({ source: { name: 'x' }, entities: [], ties }) });
+    expect(usageMessage(() => readReportFile(join(dir, 'ties.json')))).toMatch(
+      /ties\.json: ties: 5001 ties, more than the 5000 a report may hold/,
+    );
+  });
+
+  it('refuses a YAML line over 1 MiB and a file of two YAML documents', () => {
+    const dir = folder({
+      'flow.yaml': `entities: [${'{ref: a}, '.repeat(120_000)}]\n`,
+      'two.yaml': 'source: { name: x }\n---\nsource: { name: y }\n',
+    });
+    expect(usageMessage(() => readReportFile(join(dir, 'flow.yaml')))).toMatch(
+      /flow\.yaml:1:1: a line longer than 1 MiB/,
+    );
+    expect(usageMessage(() => readReportFile(join(dir, 'two.yaml')))).toMatch(
+      /two\.yaml:2:1: invalid YAML: a report file holds one document/,
+    );
   });
 });

@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 
-import { isCollection, isNode, LineCounter, parseDocument } from 'yaml';
+import { Composer, CST, type Document, isCollection, isNode, LineCounter, Parser } from 'yaml';
 
+import { MAX_REPORT_ENTITIES, MAX_REPORT_TIES } from '../modules/write/report.input';
 import { UsageError } from './errors';
 
 const REPORT_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
@@ -59,11 +61,13 @@ class ScanStop extends Error {
 }
 
 /**
- * Where JSON.parse gave up. Its messages carry an offset only sometimes, so the text is scanned
- * again by this strict JSON grammar, which stops at the first character that cannot continue.
+ * A strict JSON grammar over the text, without building anything. `visit` is told where each value
+ * starts, with the keys and indexes that lead to it, and may stop the scan by returning false.
+ * Returns where the text stops being JSON (its length when it is JSON throughout).
  */
-export function jsonErrorOffset(text: string): number {
+function scanJson(text: string, visit?: (path: readonly (string | number)[], offset: number) => boolean): number {
   let at = 0;
+  const path: (string | number)[] = [];
   function fail(): never {
     throw new ScanStop(at);
   }
@@ -101,12 +105,13 @@ export function jsonErrorOffset(text: string): number {
     }
   };
   const number = (): void => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at));
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at, at + 400));
     if (!match) fail();
     at += match[0].length;
   };
   const value = (): void => {
     space();
+    if (visit && !visit(path, at)) throw new ScanStop(at);
     const char = text.charAt(at);
     if (char === '{') {
       at += 1;
@@ -118,10 +123,13 @@ export function jsonErrorOffset(text: string): number {
       for (;;) {
         space();
         if (text.charAt(at) !== '"') fail();
+        const keyStart = at;
         string();
+        path.push(visit ? (JSON.parse(text.slice(keyStart, at)) as string) : '');
         space();
         literal(':');
         value();
+        path.pop();
         space();
         if (text.charAt(at) === ',') {
           at += 1;
@@ -138,8 +146,10 @@ export function jsonErrorOffset(text: string): number {
         at += 1;
         return;
       }
-      for (;;) {
+      for (let index = 0; ; index += 1) {
+        path.push(index);
         value();
+        path.pop();
         space();
         if (text.charAt(at) === ',') {
           at += 1;
@@ -166,6 +176,26 @@ export function jsonErrorOffset(text: string): number {
   return text.length;
 }
 
+/**
+ * Where JSON.parse gave up. Its messages carry an offset only sometimes, so the text is scanned
+ * again by a strict JSON grammar, which stops at the first character that cannot continue.
+ */
+export function jsonErrorOffset(text: string): number {
+  return scanJson(text);
+}
+
+/** Where the value at `segments` starts in JSON text, or its nearest ancestor that exists. */
+function jsonValueOffset(text: string, segments: readonly (string | number)[]): number {
+  let found = 0;
+  scanJson(text, (path, offset) => {
+    const depth = path.length;
+    if (depth > segments.length || path.some((segment, index) => segment !== segments[index])) return true;
+    found = offset;
+    return depth < segments.length;
+  });
+  return found;
+}
+
 /** `entities[2].region.iso2` as the keys and indexes it walks. */
 function pathSegments(fieldPath: string): (string | number)[] {
   return [...fieldPath.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) =>
@@ -174,41 +204,170 @@ function pathSegments(fieldPath: string): (string | number)[] {
 }
 
 /**
+ * The most a report file may weigh. A report holds at most MAX_REPORT_ENTITIES entities and
+ * MAX_REPORT_TIES ties; written out at a kilobyte apiece that is about 7 MB, and real ones are far
+ * smaller. A larger file is refused before it is read, so its size costs no memory.
+ */
+export const MAX_REPORT_FILE_BYTES = 8 * 1024 * 1024;
+
+/** YAML lines longer than this (a whole report as one flow collection) are refused as they are read. */
+const MAX_YAML_LINE = 1024 * 1024;
+
+/** The file is read this much at a time, so a YAML report over a limit is refused when it crosses it. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** A report over a count limit; `count` is unknown when reading stopped at the first item over it. */
+function tooMany(file: string, what: 'entities' | 'ties', count?: number, position?: Position): UsageError {
+  const limit = what === 'entities' ? MAX_REPORT_ENTITIES : MAX_REPORT_TIES;
+  const problem =
+    count === undefined
+      ? `more than the ${limit} ${what} a report may hold`
+      : `${count} ${what}, more than the ${limit} a report may hold`;
+  return new UsageError(formatProblem(file, position, `${what}: ${problem}: split the report into several files`));
+}
+
+/** The counts a parsed report is over, refused before anything else looks at it. */
+function checkCounts(file: string, report: unknown): void {
+  if (report === null || typeof report !== 'object') return;
+  for (const what of ['entities', 'ties'] as const) {
+    const list: unknown = (report as Record<string, unknown>)[what];
+    const limit = what === 'entities' ? MAX_REPORT_ENTITIES : MAX_REPORT_TIES;
+    if (Array.isArray(list) && list.length > limit) throw tooMany(file, what, list.length);
+  }
+}
+
+function scalarText(token: CST.Token | undefined): string | undefined {
+  if (!token || !CST.isScalar(token)) return undefined;
+  return token.type === 'scalar' ? token.source : token.source.slice(1, -1);
+}
+
+/**
+ * While YAML streams in: the number of items of the top-level `entities` and `ties` sequences
+ * read so far, from the parser's open collections, so an over-long report stops at the first item
+ * over the limit, with nothing read past it.
+ */
+function checkOpenCollections(file: string, parser: Parser, lineCounter: LineCounter): void {
+  const [document, top, list] = parser.stack;
+  if (document?.type !== 'document' || !top || !list) return;
+  if (top.type !== 'block-map' && top.type !== 'flow-collection') return;
+  if (list.type !== 'block-seq' && list.type !== 'flow-collection') return;
+  const what = scalarText(top.items.at(-1)?.key ?? undefined);
+  if (what !== 'entities' && what !== 'ties') return;
+  const limit = what === 'entities' ? MAX_REPORT_ENTITIES : MAX_REPORT_TIES;
+  const items = list.items.filter((item) =>
+    list.type === 'block-seq'
+      ? item.start.some((token) => token.type === 'seq-item-ind')
+      : item.value !== undefined || item.key !== undefined,
+  );
+  const over = items[limit];
+  if (!over) return;
+  const offset = over.start.find((token) => token.type === 'seq-item-ind')?.offset ?? over.value?.offset;
+  const position = offset === undefined ? undefined : lineCounter.linePos(offset);
+  throw tooMany(file, what, undefined, position && { line: position.line, column: position.col });
+}
+
+/** Parses YAML a chunk at a time, refusing it at the first limit it crosses. */
+function parseYaml(file: string, fd: number): { document: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ uniqueKeys: true, prettyErrors: false });
+  const documents: Document.Parsed[] = [];
+  const decoder = new StringDecoder('utf8');
+  const buffer = Buffer.alloc(CHUNK_BYTES);
+  let lineLength = 0;
+  let line = 1;
+  for (;;) {
+    const read = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+    const text = read === 0 ? decoder.end() : decoder.write(buffer.subarray(0, read));
+    const lines = text.split('\n');
+    for (const [index, segment] of lines.entries()) {
+      if (index > 0) line += 1;
+      lineLength = index === 0 ? lineLength + segment.length : segment.length;
+      if (lineLength > MAX_YAML_LINE) {
+        throw new UsageError(
+          formatProblem(
+            file,
+            { line, column: 1 },
+            'a line longer than 1 MiB: write the report in block style, or as JSON',
+          ),
+        );
+      }
+    }
+    for (const token of parser.parse(text, read !== 0)) documents.push(...composer.next(token));
+    if (read === 0) break;
+    checkOpenCollections(file, parser, lineCounter);
+  }
+  documents.push(...composer.end(true));
+  const [document, second] = documents;
+  if (!document) throw new Error(`${file}: the YAML composer gave no document`);
+  if (second) {
+    const { line: at, col } = lineCounter.linePos(second.range[0]);
+    throw new UsageError(
+      formatProblem(file, { line: at, column: col }, 'invalid YAML: a report file holds one document'),
+    );
+  }
+  return { document, lineCounter };
+}
+
+/**
  * Reads one report file. JSON is parsed strictly; YAML by the YAML 1.2 core schema (so dates
- * stay strings). A syntax error becomes a UsageError naming `file:line:column`.
+ * stay strings). A syntax error becomes a UsageError naming `file:line:column`, and so does a
+ * report over a limit: a file over MAX_REPORT_FILE_BYTES before it is read, a YAML report with too
+ * many entities or ties as soon as its reading crosses the limit, a JSON one once parsed.
  */
 export function readReportFile(file: string): ReportFile {
-  let text: string;
+  let fd: number;
+  let size: number;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
+    size = fstatSync(fd).size;
   } catch (error) {
     throw new UsageError(`${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
   }
-  const isJson = extname(file).toLowerCase() === '.json';
-  let report: unknown;
-  if (isJson) {
-    try {
-      report = JSON.parse(text);
-    } catch (error) {
-      const reason = (error instanceof Error ? error.message : String(error))
-        .replace(/ in JSON at position \d+.*$/s, '')
-        .replace(/,\s*(?:\.\.\.)?".*$/s, '');
-      throw new UsageError(formatProblem(file, positionAt(text, jsonErrorOffset(text)), `invalid JSON: ${reason}`));
-    }
-  }
-  // YAML is a superset of JSON, so the same parser locates field paths in both kinds of file.
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: !isJson, prettyErrors: false });
-  if (!isJson) {
-    const [error] = document.errors;
-    if (error) {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
+  try {
+    if (size > MAX_REPORT_FILE_BYTES) {
       throw new UsageError(
-        formatProblem(file, { line, column: col }, `invalid YAML: ${error.message.split('\n')[0] ?? ''}`),
+        `${file}: ${(size / 1024 / 1024).toFixed(1)} MiB, more than the ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MiB a report file may hold ` +
+          `(at most ${MAX_REPORT_ENTITIES} entities and ${MAX_REPORT_TIES} ties): split it into several files`,
       );
     }
-    report = document.toJS();
+    return extname(file).toLowerCase() === '.json' ? readJsonReport(file, fd) : readYamlReport(file, fd);
+  } finally {
+    closeSync(fd);
   }
+}
+
+function readJsonReport(file: string, fd: number): ReportFile {
+  const text = readFileSync(fd, 'utf8');
+  let report: unknown;
+  try {
+    report = JSON.parse(text);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error))
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/,\s*(?:\.\.\.)?".*$/s, '');
+    throw new UsageError(formatProblem(file, positionAt(text, jsonErrorOffset(text)), `invalid JSON: ${reason}`));
+  }
+  checkCounts(file, report);
+  return {
+    file,
+    report,
+    // Found by scanning the text again, only for the fields a refusal names.
+    locate: (fieldPath) => positionAt(text, jsonValueOffset(text, pathSegments(fieldPath))),
+  };
+}
+
+function readYamlReport(file: string, fd: number): ReportFile {
+  const { document, lineCounter } = parseYaml(file, fd);
+  const [error] = document.errors;
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    throw new UsageError(
+      formatProblem(file, { line, column: col }, `invalid YAML: ${error.message.split('\n')[0] ?? ''}`),
+    );
+  }
+  const report: unknown = document.toJS();
+  checkCounts(file, report);
   return {
     file,
     report,

@@ -73,6 +73,7 @@ const environmentSchema = z.object({
     .default([]),
   INTROSPECTION: booleanFlag.optional(),
   MAX_BODY_BYTES: positive.default(1_048_576),
+  REQUEST_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   MAX_BATCH_OPERATIONS: positive.default(10),
   MAX_QUERY_TOKENS: positive.default(5_000),
   MAX_QUERY_DEPTH: positive.default(12),
@@ -125,6 +126,8 @@ export interface Config {
     readonly maxBodyBytes: number;
     /** Changes that may wait for one `changed` subscriber before its subscription is ended. */
     readonly maxQueuedChanges: number;
+    /** How long a client may take to send a whole request, headers and body (408 after). */
+    readonly requestTimeoutMs: number;
     /** Operations per batched request; 1 turns batching off. */
     readonly maxBatchOperations: number;
   };
@@ -191,6 +194,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
       maxBodyBytes: env.MAX_BODY_BYTES,
       maxQueuedChanges: env.MAX_QUEUED_CHANGES,
+      requestTimeoutMs: env.REQUEST_BODY_TIMEOUT_MS,
       maxBatchOperations: env.MAX_BATCH_OPERATIONS,
     },
     limits: {

@@ -33,6 +33,47 @@ describe('query cost', () => {
     expect(result.cost).toBe(1 + 50 * 2 + 1 + 3 * 2);
   });
 
+  it('counts the connections `ties(limit)` lists in each kind, one group per kind', () => {
+    const ties = (args: string) => `{ ties(a: "a", b: "b"${args}) { groups { connections { via { name } } } } }`;
+    // 1 (ties) + 1 (groups) + 9 kinds × (1 connections + limit × (1 via + 1 name))
+    expect(cost(ties(', limit: 2')).cost).toBe(2 + 9 * (1 + 2 * 2));
+    expect(cost(ties(', limit: 1')).cost).toBeLessThan(cost(ties(', limit: 5')).cost);
+    // The default limit, 20, when none is given.
+    expect(cost(ties('')).cost).toBe(2 + 9 * (1 + 20 * 2));
+  });
+
+  it('reads a bounding limit from variables, their defaults and fragments', () => {
+    const selection = 'ties(a: "a", b: "b", limit: $n) { groups { connections { via { name } } } }';
+    const expected = 2 + 9 * (1 + 2 * 2);
+    expect(cost(`query ($n: Int!) { ${selection} }`, { n: 2 }).cost).toBe(expected);
+    // A variable left out takes its default, as execution does; the estimate is not skipped.
+    expect(cost(`query ($n: Int! = 2) { ${selection} }`).cost).toBe(expected);
+    expect(cost(`query ($n: Int!) { ...F } fragment F on Query { ${selection} }`, { n: 2 }).cost).toBe(expected);
+  });
+
+  it('counts `path(limit)` paths and `neighborhood(limit)` entities and ties', () => {
+    // 1 (path) + 1 (paths) + 3 paths × (1 nodes + 10 × 1 name)
+    expect(cost('{ path(from: "a", to: "b", limit: 3) { paths { nodes { name } } } }').cost).toBe(2 + 3 * 11);
+    // 1 (neighborhood) + 2 lists of (4 + the center) × 1 id
+    expect(cost('{ neighborhood(id: "x", limit: 4) { nodes { id } edges { id } } }').cost).toBe(1 + 2 * (1 + 5));
+  });
+
+  it('refuses fragments spread twice at every level without walking all 2^40 spreads', async () => {
+    const fragments = Array.from(
+      { length: 40 },
+      (_, level) => `fragment F${level} on Forum { ...F${level + 1} ...F${level + 1} }`,
+    );
+    const document = parse(
+      `{ ties(a: "a", b: "b") { a { ... on Forum { ...F0 } } } } ${fragments.join(' ')} fragment F40 on Forum { name }`,
+    );
+    const hooks = await costLimitPlugin(schema, { maxPageSize: 100, maxCost: 10_000 } as Limits).requestDidStart!(
+      {} as never,
+    );
+    const check = async () =>
+      hooks!.didResolveOperation!({ document, request: { variables: {} }, operationName: undefined } as never);
+    await expect(check()).rejects.toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
+  });
+
   it('lets the standard introspection query through the default limit', () => {
     expect(cost(getIntrospectionQuery()).cost).toBeLessThan(10_000);
   });

@@ -1,13 +1,24 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getArgumentValues,
+  getVariableValues,
   getNamedType,
   getNullableType,
   GraphQLError,
+  type GraphQLNamedType,
   type GraphQLSchema,
+  isCompositeType,
+  isEnumType,
   isLeafType,
   isListType,
   isObjectType,
+  isUnionType,
+  Kind,
+  OperationTypeNode,
+  type SelectionSetNode,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
@@ -18,22 +29,131 @@ import { ErrorCode, LimitExceededError } from '../errors';
 export const ASSUMED_LIST_SIZE = 10;
 
 /**
- * The cost of one field: 1, plus what it selects; a list multiplies what it selects by its page
- * size (`first`), or by ASSUMED_LIST_SIZE when it has none. The `nodes` and `edges` of a
- * connection are the page itself, already multiplied by `first` at the connection field.
- * Introspection is answered from memory, so its lists do not multiply: its size is bounded by
- * the depth and token limits instead.
+ * Lists whose length an argument of the field above them bounds, by that field: `ties(limit)`
+ * lists at most `limit` connections of each kind, `path(limit)` at most `limit` paths,
+ * `neighborhood(limit)` at most `limit` entities besides the center (and as many ties at least,
+ * one reaching each).
  */
-export const fieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const first: unknown = args.first;
-  if (typeof first === 'number') return 1 + Math.max(first, 0) * childComplexity;
-  const isList = isListType(getNullableType(field.type)) && !isLeafType(getNamedType(field.type));
-  const inPage = isObjectType(type) && 'pageInfo' in type.getFields();
-  if (!isList || inPage || type.name.startsWith('__')) return 1 + childComplexity;
-  return 1 + ASSUMED_LIST_SIZE * childComplexity;
+const BOUNDED_BY_ARGUMENT: Readonly<
+  Record<string, { argument: string; lists: Record<string, (n: number) => number> }>
+> = {
+  'Query.ties': { argument: 'limit', lists: { 'TieConnectionGroup.connections': (n) => n } },
+  'Query.path': { argument: 'limit', lists: { 'Paths.paths': (n) => n } },
+  'Query.neighborhood': {
+    argument: 'limit',
+    lists: { 'Neighborhood.nodes': (n) => n + 1, 'Neighborhood.edges': (n) => n + 1 },
+  },
 };
 
+/** Every list a rule above bounds: reached without that rule's field above it, it is not bounded. */
+const BOUNDED_LISTS = new Set(Object.values(BOUNDED_BY_ARGUMENT).flatMap((rule) => Object.keys(rule.lists)));
+
+/** graphql-query-complexity's message when an operation has more selections than it walks. */
 const TOO_MANY_NODES = 'Query exceeds the maximum allowed number of nodes.';
+/** As many selections as graphql-query-complexity walks (its default): fragments spread many times stop here. */
+const MOST_SELECTIONS = 10_000;
+
+/** Lists that hold at most one item per value of an enum: `ties` answers one group per kind. */
+const ONE_PER_ENUM_VALUE: Readonly<Record<string, string>> = { 'TieConnections.groups': 'TieConnectionKind' };
+
+/**
+ * The length each list field of the operation is known to have at most, where an argument above it
+ * or the schema says so. A fragment spread under two fields keeps the larger bound.
+ */
+export function listBounds(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): Map<FieldNode, number> {
+  const bounds = new Map<FieldNode, number>();
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  let visited = 0;
+  const record = (node: FieldNode, size: number): void => {
+    bounds.set(node, Math.max(bounds.get(node) ?? 0, size));
+  };
+  const walk = (
+    selections: SelectionSetNode | undefined,
+    type: GraphQLNamedType | undefined,
+    above: ReadonlyMap<string, number>,
+    spreading: ReadonlySet<string>,
+    values: Record<string, unknown>,
+  ): void => {
+    if (!selections || !isCompositeType(type)) return;
+    for (const selection of selections.selections) {
+      visited += 1;
+      if (visited >= MOST_SELECTIONS) throw new GraphQLError(TOO_MANY_NODES);
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
+        walk(selection.selectionSet, condition, above, spreading, values);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        // Validation refuses cycles; the guard only keeps this walk finite before it runs.
+        if (!fragment || spreading.has(fragment.name.value)) continue;
+        const condition = schema.getType(fragment.typeCondition.name.value);
+        walk(fragment.selectionSet, condition, above, new Set([...spreading, fragment.name.value]), values);
+      } else if (!isUnionType(type)) {
+        const field = type.getFields()[selection.name.value];
+        if (!field) continue;
+        const key = `${type.name}.${field.name}`;
+        const bound = above.get(key);
+        if (bound !== undefined) record(selection, bound);
+        else if (BOUNDED_LISTS.has(key)) record(selection, ASSUMED_LIST_SIZE);
+        const perValue = ONE_PER_ENUM_VALUE[key];
+        const enumType = perValue === undefined ? undefined : schema.getType(perValue);
+        if (isEnumType(enumType)) record(selection, enumType.getValues().length);
+        let below = above;
+        const rule = BOUNDED_BY_ARGUMENT[key];
+        if (rule) {
+          const value: unknown = getArgumentValues(field, selection, values)[rule.argument];
+          if (typeof value === 'number') {
+            const next = new Map(above);
+            for (const [list, size] of Object.entries(rule.lists)) next.set(list, Math.max(size(value), 0));
+            below = next;
+          }
+        }
+        walk(selection.selectionSet, getNamedType(field.type), below, spreading, values);
+      }
+    }
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    if (operationName !== undefined && definition.name?.value !== operationName) continue;
+    const root =
+      definition.operation === OperationTypeNode.QUERY
+        ? schema.getQueryType()
+        : definition.operation === OperationTypeNode.MUTATION
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
+    // Variables as execution will see them: with the operation's defaults for those left out.
+    const { coerced, errors } = getVariableValues(schema, definition.variableDefinitions ?? [], variables);
+    if (errors?.[0]) throw errors[0];
+    walk(definition.selectionSet, root ?? undefined, new Map(), new Set(), coerced ?? {});
+  }
+  return bounds;
+}
+
+/**
+ * The cost of one field: 1, plus what it selects; a list multiplies what it selects by its page
+ * size (`first`), by the bound an argument above it or the schema sets (`listBounds`),
+ * or by ASSUMED_LIST_SIZE when nothing bounds it. The `nodes` and `edges` of a connection are the
+ * page itself, already multiplied by `first` at the connection field. Introspection is answered
+ * from memory, so its lists do not multiply: its size is bounded by the depth and token limits
+ * instead.
+ */
+export function fieldCost(bounds: ReadonlyMap<FieldNode, number> = new Map()): ComplexityEstimator {
+  return ({ type, field, node, args, childComplexity }) => {
+    const first: unknown = args.first;
+    if (typeof first === 'number') return 1 + Math.max(first, 0) * childComplexity;
+    const isList = isListType(getNullableType(field.type)) && !isLeafType(getNamedType(field.type));
+    const inPage = isObjectType(type) && 'pageInfo' in type.getFields();
+    if (!isList || inPage || type.name.startsWith('__')) return 1 + childComplexity;
+    return 1 + (bounds.get(node) ?? ASSUMED_LIST_SIZE) * childComplexity;
+  };
+}
 
 /** The estimated cost of the operation and the largest page (`first`) it asks for, literal or variable. */
 export function estimate(options: Omit<Parameters<typeof getComplexity>[0], 'estimators'>): {
@@ -41,17 +161,33 @@ export function estimate(options: Omit<Parameters<typeof getComplexity>[0], 'est
   largestPage: number;
 } {
   let largestPage = 0;
-  const cost = getComplexity({
+  const bounds = listBounds(options.schema, options.query, options.operationName, options.variables ?? {});
+  const cost = fieldCost(bounds);
+  const total = getComplexity({
     ...options,
     estimators: [
       (field) => {
         const first: unknown = field.args.first;
         if (typeof first === 'number') largestPage = Math.max(largestPage, first);
-        return fieldCost(field);
+        return cost(field);
       },
     ],
   });
-  return { cost, largestPage };
+  return { cost: total, largestPage };
+}
+
+/** The limit an estimate breaks (page size, then cost), if any. */
+export function overLimit(
+  estimated: { cost: number; largestPage: number },
+  limits: Pick<Limits, 'maxCost' | 'maxPageSize'>,
+): LimitExceededError | undefined {
+  if (estimated.largestPage > limits.maxPageSize) {
+    return new LimitExceededError(ErrorCode.PageTooLarge, 'Page size', estimated.largestPage, limits.maxPageSize);
+  }
+  if (estimated.cost > limits.maxCost) {
+    return new LimitExceededError(ErrorCode.QueryTooComplex, 'Query cost', estimated.cost, limits.maxCost);
+  }
+  return undefined;
 }
 
 /** How many estimates are kept per parsed document (one per operation name and variables). */
@@ -118,17 +254,8 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
             if (known.size >= ESTIMATES_PER_DOCUMENT) known.clear();
             known.set(key, estimated);
           }
-          if (estimated.largestPage > limits.maxPageSize) {
-            throw new LimitExceededError(
-              ErrorCode.PageTooLarge,
-              'Page size',
-              estimated.largestPage,
-              limits.maxPageSize,
-            );
-          }
-          if (estimated.cost > limits.maxCost) {
-            throw new LimitExceededError(ErrorCode.QueryTooComplex, 'Query cost', estimated.cost, limits.maxCost);
-          }
+          const refused = overLimit(estimated, limits);
+          if (refused) throw refused;
           return Promise.resolve();
         },
       });

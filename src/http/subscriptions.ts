@@ -6,8 +6,8 @@ import { WebSocketServer } from 'ws';
 
 import type { Config } from '../config';
 import type { Context, User } from '../context';
-import { ErrorCode, LimitExceededError } from '../errors';
-import { estimate } from '../graphql/cost';
+import { ErrorCode } from '../errors';
+import { estimate, overLimit } from '../graphql/cost';
 import { screenDocument } from '../graphql/limits';
 import type { Logger } from '../logger';
 
@@ -51,14 +51,19 @@ function limitProblems(schema: GraphQLSchema, config: Config, query: string, var
   }
   const invalid = validate(schema, document, specifiedRules);
   if (invalid.length > 0) return invalid;
-  const { cost, largestPage } = estimate({ schema, query: document, variables });
-  if (largestPage > config.limits.maxPageSize) {
-    return [new LimitExceededError(ErrorCode.PageTooLarge, 'Page size', largestPage, config.limits.maxPageSize)];
+  let estimated;
+  try {
+    estimated = estimate({ schema, query: document, variables });
+  } catch {
+    // Too many fields to estimate, or variables of the wrong type: refused either way.
+    return [
+      new GraphQLError('The subscription could not be estimated within the limits', {
+        extensions: { code: ErrorCode.QueryTooComplex },
+      }),
+    ];
   }
-  if (cost > config.limits.maxCost) {
-    return [new LimitExceededError(ErrorCode.QueryTooComplex, 'Query cost', cost, config.limits.maxCost)];
-  }
-  return undefined;
+  const refused = overLimit(estimated, config.limits);
+  return refused ? [refused] : undefined;
 }
 
 /**

@@ -24,6 +24,7 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
         documents: {
           kind: string;
           count: number;
+          name: string;
           title: string | null;
           value: { amount: number; currency: string; qualifier: string } | null;
         }[];
@@ -41,8 +42,14 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
     });
     const commercial = forum?.documents.find((document) => document.kind === 'COMMERCIAL_AGREEMENT');
     expect(commercial?.value).toEqual({ amount: 565_000_000, currency: 'USD', qualifier: 'EXACT' });
-    // Unnamed groups keep no invented title.
+    // Unnamed groups keep no invented title, but every one has a name to show.
     expect(forum?.documents.every((document) => document.title === null)).toBe(true);
+    expect(forum?.documents.map((document) => document.name).sort()).toEqual([
+      '16 documents signed at the second Kazakhstan–XUAR dialogue',
+      '5 commercial agreements',
+      '5 memoranda of understanding',
+      '6 interregional agreements',
+    ]);
   });
 
   it('answers which sectors the documents cover', async () => {
@@ -163,6 +170,94 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
       { metric: 'EXPORTS', value: 13e9, changePercent: null, changeFactor: 3 },
       { metric: 'IMPORTS', value: 11e9, changePercent: 33.5, changeFactor: null },
     ]);
+  });
+
+  it('answers the signings at the forum: none, since the source names no signatories', async () => {
+    const result = await harness.run<{ signings: { totalCount: number } }>(exampleOperation('ForumSignings').document);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.signings.totalCount).toBe(0);
+  });
+
+  it('answers how Ma Xingrui and Serik Zhumangarin are connected: his visit, held alongside the dialogue', async () => {
+    const result = await harness.run<{
+      path: { length: number; paths: { nodes: { name: string }[]; steps: { tie: { type: string } }[] }[] };
+    }>(exampleOperation('ShortestPath').document);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.path.length).toBe(3);
+    expect(result.data?.path.paths[0]?.nodes.map((node) => node.name)).toEqual([
+      'Ma Xingrui',
+      'Visit of Ma Xingrui to Kazakhstan',
+      expect.stringMatching(/^Second friendly dialogue/),
+      'Serik Zhumangarin',
+    ]);
+    expect(result.data?.path.paths[0]?.steps.map((step) => step.tie.type)).toEqual([
+      'ATTENDED',
+      'HELD_ALONGSIDE',
+      'ATTENDED',
+    ]);
+  });
+
+  it('answers what ties Serik Zhumangarin to Kazakhstan, by kind, each tie with its source', async () => {
+    const result = await harness.run<{
+      ties: {
+        connected: boolean;
+        groups: { kind: string; total: number; connections: { ties: { sources: unknown[] }[] }[] }[];
+      };
+    }>(exampleOperation('TiesBetween').document);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.ties.connected).toBe(true);
+    const kinds = result.data?.ties.groups.map((group) => group.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['ACTED_FOR', 'SHARED_FORUM', 'SHARED_ORGANIZATION']));
+    for (const group of result.data?.ties.groups ?? []) {
+      expect(group.connections.length).toBeLessThanOrEqual(3);
+      for (const connection of group.connections) {
+        for (const tie of connection.ties) expect(tie.sources.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('answers the graph around Xinjiang, two ties out', async () => {
+    const result = await harness.run<{
+      neighborhood: { nodes: { id: string; depth: number }[]; edges: { source: string; target: string }[] };
+    }>(exampleOperation('Neighborhood').document);
+    expect(result.errors).toBeUndefined();
+    const depths = Object.fromEntries(result.data?.neighborhood.nodes.map((node) => [node.id, node.depth]) ?? []);
+    expect(depths).toMatchObject({
+      'region:cn-xj': 0,
+      'region:cn': 1,
+      'forum:kz-xuar-cross-border-dialogue-2': 1,
+      'doc:kz-xuar-dialogue-2-commercial': 2,
+    });
+    expect(result.data?.neighborhood.edges).toContainEqual(
+      expect.objectContaining({ source: 'region:cn-xj', target: 'region:cn' }),
+    );
+  });
+
+  it('answers how many documents of each kind the forum saw, and their value', async () => {
+    const result = await harness.run<{
+      documentStats: {
+        rows: { key: string; documentCount: number; totalValue: { currency: string; amount: number }[] }[];
+        total: { documentCount: number };
+      };
+    }>(exampleOperation('DocumentsByKind').document);
+    expect(result.errors).toBeUndefined();
+    const rows = result.data?.documentStats.rows.map(({ key, documentCount, totalValue }) => ({
+      key,
+      documentCount,
+      totalValue,
+    }));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { key: 'INTERREGIONAL_AGREEMENT', documentCount: 6, totalValue: [] },
+        { key: 'MEMORANDUM_OF_UNDERSTANDING', documentCount: 5, totalValue: [] },
+        {
+          key: 'COMMERCIAL_AGREEMENT',
+          documentCount: 5,
+          totalValue: [expect.objectContaining({ currency: 'USD', amount: 565_000_000 })],
+        },
+      ]),
+    );
+    expect(result.data?.documentStats.total.documentCount).toBe(16);
   });
 
   it('ties every fact to its source and paragraph', async () => {

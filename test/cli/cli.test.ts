@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,21 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
         resolveRun({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
       },
     );
+  });
+}
+
+/**
+ * Runs the CLI with a stdout whose reader is gone before anything is written, as when
+ * `ties-graph export | head` has read its lines and exited.
+ */
+function cliIntoClosedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolveRun, rejectRun) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', rejectRun);
+    child.once('close', (code) => resolveRun({ code, stderr }));
   });
 }
 
@@ -183,6 +198,18 @@ describe('ties-graph CLI', () => {
     expect(json.code).toBe(0);
     // The sector has no documents, so the subgraph is empty.
     expect(JSON.parse(json.stdout)).toEqual({ nodes: [], relationships: [] });
+  });
+
+  it('stops quietly when the reader of stdout goes away (| head), for every command that writes there', async () => {
+    for (const args of [
+      ['export', '--format', 'json'],
+      ['export', '--format', 'graphml'],
+      ['stats'],
+      ['stats', '--json'],
+    ]) {
+      const run = await cliIntoClosedPipe(args);
+      expect({ args, ...run }).toEqual({ args, code: 141, stderr: '' });
+    }
   });
 
   it('exits 2 on usage mistakes and bad filters', async () => {

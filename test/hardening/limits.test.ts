@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+
 import { z } from 'zod';
 
 import { Executor } from '../../src/db/executor';
@@ -144,6 +146,46 @@ describe('request limits, CORS, CSRF and introspection', () => {
       } }`,
     });
     expect(attendance.body?.errors).toBeUndefined();
+  });
+
+  it('cuts a request whose body trickles in with 408, and answers one sent at once', async () => {
+    const server = await harness.serve({ REQUEST_BODY_TIMEOUT_MS: '500' });
+    try {
+      const body = JSON.stringify({ query: '{ __typename }' });
+      // A byte every 200 ms: the whole body would take 5 s, ten times the timeout.
+      const outcome = await new Promise<{ statusLine: string; sent: number }>((resolveOutcome) => {
+        const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+        let sent = 0;
+        let received = '';
+        socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+        // Writing after the server has cut the connection fails; the status line tells what happened.
+        socket.on('error', () => undefined);
+        socket.on('connect', () => {
+          socket.write(
+            `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+          );
+          const trickle = setInterval(() => {
+            if (socket.destroyed) return;
+            socket.write(body.charAt(sent));
+            sent += 1;
+            if (sent === body.length) {
+              clearInterval(trickle);
+              socket.end();
+            }
+          }, 200);
+          socket.on('close', () => {
+            clearInterval(trickle);
+            resolveOutcome({ statusLine: received.split('\r\n')[0] ?? '', sent });
+          });
+        });
+      });
+      expect(outcome.statusLine).toBe('HTTP/1.1 408 Request Timeout');
+      expect(outcome.sent).toBeLessThan(body.length);
+      const prompt = await postGraphQL(server.url, { query: '{ __typename }' });
+      expect(prompt.status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 
   it('stops a transaction that runs past the timeout with TIMEOUT', async () => {

@@ -16,21 +16,26 @@ interface ImportFlags {
   strict?: boolean;
 }
 
-/** One bar per phase (rows, then the ties between rows); drawn only on a terminal. */
+/**
+ * One bar per phase (rows, then the ties between rows); drawn only on a terminal. The rows bar
+ * runs over the bytes of the CSV, which is read as it goes, and counts the rows read.
+ */
 function progressBar(): { update(progress: ImportProgress): void; stop(): void } {
   const bar = new SingleBar(
-    { format: '{phase} [{bar}] {value}/{total}', hideCursor: true, etaBuffer: 50 },
+    { format: '{phase} [{bar}] {percentage}% {count}', hideCursor: true, etaBuffer: 50 },
     Presets.shades_classic,
   );
   let phase: string | undefined;
+  const count = (progress: ImportProgress): string =>
+    progress.phase === 'rows' ? `${progress.done} rows` : `${progress.done}/${progress.total} ties`;
   return {
     update(progress) {
       if (progress.phase !== phase) {
         if (phase !== undefined) bar.stop();
         phase = progress.phase;
-        bar.start(progress.total, progress.done, { phase: progress.phase.padEnd(4) });
+        bar.start(progress.total, progress.at, { phase: progress.phase.padEnd(4), count: count(progress) });
       } else {
-        bar.update(progress.done);
+        bar.update(progress.at, { count: count(progress) });
       }
     },
     stop: () => bar.stop(),

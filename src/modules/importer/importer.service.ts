@@ -6,7 +6,7 @@ import { BadUserInputError } from '../../errors';
 import { matchKey } from '../entity/entity.model';
 import { ENTITY_SPECS } from '../entity/entity.specs';
 import { CodeLists } from './code-lists';
-import { readCsv } from './csv';
+import { type CsvStream, openCsv } from './csv';
 import { type ImportGateway, IngestRefused, type IngestReply, type ReportJson } from './gateway';
 import type { Mapping } from './mapping';
 import { checkColumns, checkFields } from './mapping-check';
@@ -62,7 +62,13 @@ export interface ImportSummary {
 
 export interface ImportProgress {
   readonly phase: 'rows' | 'ties';
+  /** Rows read, or ties sent, so far. */
   readonly done: number;
+  /**
+   * How far through, out of `total`: bytes of the CSV read (rows are counted as they are read, so
+   * their number is known only at the end), or ties sent.
+   */
+  readonly at: number;
   readonly total: number;
 }
 
@@ -92,20 +98,23 @@ interface Unit<T> {
   readonly facts: number;
 }
 
-/** The documents and figures whose id a later row states again (see `RepeatedId`). */
-function repeatsOf(plans: readonly RowPlan[]): RepeatedId[] {
-  const firstRow = new Map<string, number>();
-  const repeats: RepeatedId[] = [];
-  for (const plan of plans) {
+/**
+ * The documents and figures whose id a later row states again (see `RepeatedId`), found as rows
+ * stream by: only each id's first row is kept.
+ */
+class RepeatedIds {
+  private readonly firstRow = new Map<string, number>();
+  readonly repeats: RepeatedId[] = [];
+
+  see(plan: RowPlan): void {
     for (const entity of plan.entities) {
       const id = entity.fields.id;
       if ((entity.type !== 'Document' && entity.type !== 'Figure') || typeof id !== 'string') continue;
-      const first = firstRow.get(id);
-      if (first === undefined) firstRow.set(id, plan.row);
-      else if (first !== plan.row) repeats.push({ row: plan.row, line: plan.line, id, firstRow: first });
+      const first = this.firstRow.get(id);
+      if (first === undefined) this.firstRow.set(id, plan.row);
+      else if (first !== plan.row) this.repeats.push({ row: plan.row, line: plan.line, id, firstRow: first });
     }
   }
-  return repeats;
 }
 
 /**
@@ -140,41 +149,41 @@ export class ImporterService {
       throw BadUserInputError.forField(mapping.locate(['csv', 'path']), 'no CSV: give csv.path or --csv <path>');
     }
     checkFields(mapping, this.schema);
-    const table = readCsv(csvPath, mapping.csv);
-    checkColumns(mapping, table.header, basename(csvPath));
-
-    const codeLists = new CodeLists(mapping.codeLists);
-    const empty = new Set(mapping.csv.empty);
-    const plans: RowPlan[] = [];
-    table.records.forEach((record, index) => {
-      const scope = { cells: record.cells, row: index + 1, line: record.line, empty };
-      try {
-        plans.push(planRow(mapping, codeLists, scope));
-      } catch (error) {
-        if (!(error instanceof RowProblem)) throw error;
-        this.reject(scope, 'row', error.column ? `column ${error.column}: ${error.message}` : error.message);
-      }
-    });
-
-    const repeatedIds = repeatsOf(plans);
-    const progress = (phase: ImportProgress['phase'], done: number, total: number) =>
-      options.onProgress?.({ phase, done, total });
-    let rowsDone = table.records.length - plans.length;
-    progress('rows', rowsDone, table.records.length);
-    const rowTies = (plan: RowPlan) => plan.ties.map((tie) => tie.identity);
-    for (const unit of this.batches(plans, rowTies, mapping.batch.facts, (plan) => this.facts(plan))) {
-      await this.applyRows(mapping, unit.items);
-      rowsDone += unit.items.length;
-      progress('rows', rowsDone, table.records.length);
+    const csv = await openCsv(csvPath, mapping.csv);
+    try {
+      checkColumns(mapping, csv.header, basename(csvPath));
+    } catch (error) {
+      csv.close();
+      throw error;
     }
 
-    const deferred = plans
-      .filter((plan) => plan.entities.every((entity) => this.idByRef.has(entity.ref)))
-      .flatMap((plan) => plan.deferred.map((tie) => ({ plan, tie })));
+    const progress = (phase: ImportProgress['phase'], done: number, at: number, total: number) =>
+      options.onProgress?.({ phase, done, at, total });
+    // Rows are read, planned and sent a report at a time; what outlives its report is only what
+    // the ties between rows need (the rows with ties naming an entity by id, and their refs).
+    let rowsRead = 0;
+    const repeated = new RepeatedIds();
+    const deferred: { plan: RowPlan; tie: PlannedTie }[] = [];
+    const rowTies = (plan: RowPlan) => plan.ties.map((tie) => tie.identity);
+    const plans = this.plan(mapping, csv, () => (rowsRead += 1));
+    for await (const unit of this.batches(plans, rowTies, mapping.batch.facts, (plan) => this.facts(plan))) {
+      await this.applyRows(mapping, unit.items);
+      for (const plan of unit.items) {
+        repeated.see(plan);
+        const imported = plan.entities.every((entity) => this.idByRef.has(entity.ref));
+        if (imported) deferred.push(...plan.deferred.map((tie) => ({ plan, tie })));
+        if (!imported || plan.deferred.length === 0) {
+          for (const entity of plan.entities) this.idByRef.delete(entity.ref);
+        }
+      }
+      progress('rows', rowsRead, csv.bytesRead(), csv.size);
+    }
+    progress('rows', rowsRead, csv.size, csv.size);
+
     const ties = await this.resolveDeferred(deferred);
     let tiesDone = 0;
-    progress('ties', 0, ties.length);
-    for (const unit of this.batches(
+    progress('ties', 0, 0, ties.length);
+    for await (const unit of this.batches(
       ties,
       (tie) => [tie.identity],
       mapping.batch.facts,
@@ -182,7 +191,7 @@ export class ImporterService {
     )) {
       await this.applyTies(mapping, unit.items);
       tiesDone += unit.items.length;
-      progress('ties', tiesDone, ties.length);
+      progress('ties', tiesDone, tiesDone, ties.length);
     }
 
     const rowsRejected = new Set(this.rejections.filter((entry) => entry.what === 'row').map((entry) => entry.row));
@@ -196,8 +205,8 @@ export class ImporterService {
         version: mapping.source.version ?? null,
         citation: mapping.source.citation ?? null,
       },
-      rowsRead: table.records.length,
-      rowsImported: table.records.length - rowsRejected.size,
+      rowsRead,
+      rowsImported: rowsRead - rowsRejected.size,
       rowsRejected: rowsRejected.size,
       entitiesCreated: this.createdIds.size,
       entitiesMerged: this.seenIds.size - this.createdIds.size,
@@ -209,8 +218,23 @@ export class ImporterService {
       reports: this.reports,
       retried: this.retried,
       rejections: [...this.rejections].sort((a, b) => a.row - b.row),
-      repeatedIds,
+      repeatedIds: repeated.repeats,
     };
+  }
+
+  /** Each record's plan, as the CSV is read; a row that cannot be planned is rejected with its reason. */
+  private async *plan(mapping: Mapping, csv: CsvStream, onRecord: () => number): AsyncGenerator<RowPlan> {
+    const codeLists = new CodeLists(mapping.codeLists);
+    const empty = new Set(mapping.csv.empty);
+    for await (const record of csv.records()) {
+      const scope = { cells: record.cells, row: onRecord(), line: record.line, empty };
+      try {
+        yield planRow(mapping, codeLists, scope);
+      } catch (error) {
+        if (!(error instanceof RowProblem)) throw error;
+        this.reject(scope, 'row', error.column ? `column ${error.column}: ${error.message}` : error.message);
+      }
+    }
   }
 
   private facts(plan: RowPlan): number {
@@ -221,16 +245,16 @@ export class ImporterService {
    * Groups items into reports of about `size` facts. A report never states one tie twice: the API
    * would count such a tie as created twice, so a repeat starts the next report.
    */
-  private *batches<T>(
-    items: readonly T[],
+  private async *batches<T>(
+    items: Iterable<T> | AsyncIterable<T>,
     tiesOf: (item: T) => readonly string[],
     size: number,
     factsOf: (item: T) => number,
-  ): Generator<Unit<T>> {
+  ): AsyncGenerator<Unit<T>> {
     let unit: T[] = [];
     let facts = 0;
     let identities = new Set<string>();
-    for (const item of items) {
+    for await (const item of items) {
       const ties = tiesOf(item);
       if (unit.length > 0 && (facts >= size || ties.some((identity) => identities.has(identity)))) {
         yield { items: unit, facts };
