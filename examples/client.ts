@@ -52,7 +52,9 @@ async function request<Result, Variables>(
     throw new Error(`${API_URL} refused the request: ${denied.message} (${hint}).`);
   }
   if (body.errors?.length || body.data === undefined) {
-    throw new Error(`${response.status}: ${body.errors?.map((error) => error.message).join('; ') ?? 'no data'}`);
+    const messages = body.errors?.map((error) => error.message).join('; ') ?? 'no data';
+    const hint = response.status === 404 ? ': set TIES_GRAPH_URL to the URL of the ties-graph /graphql endpoint' : '';
+    throw new Error(`${API_URL} answered ${response.status}: ${messages}${hint}.`);
   }
   return body.data;
 }

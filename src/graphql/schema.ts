@@ -22,6 +22,7 @@ import { SigningResolver } from '../modules/signing/signing.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { StatsResolver } from '../modules/stats/stats.resolver';
 import { TieResolver } from '../modules/tie/tie.resolver';
+import { MergeResolver } from '../modules/write/merge.resolver';
 import { ReportResolver } from '../modules/write/report.resolver';
 import { batchLoadsByParent } from './loaders';
 import { validateArgument } from './validation';
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   FigureResolver,
   TieResolver,
   ReportResolver,
+  MergeResolver,
   SigningResolver,
   GraphResolver,
   SearchResolver,

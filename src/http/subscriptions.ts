@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 import { GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -73,11 +74,17 @@ function limitProblems(schema: GraphQLSchema, config: Config, query: string, var
  * the credential does not check out; each operation passes the same limits as on HTTP.
  */
 export function createSubscriptionServer(deps: SubscriptionServerDeps): SubscriptionServer {
-  const sockets = new WebSocketServer({
-    server: deps.httpServer,
-    path: '/graphql',
-    maxPayload: deps.config.http.maxBodyBytes,
-  });
+  // Not attached to the HTTP server (`server:`), which would re-emit its errors ("port in use") as
+  // the WebSocket server's: upgrades to /graphql are handed over here, others are refused.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: deps.config.http.maxBodyBytes });
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
+  };
+  deps.httpServer.on('upgrade', onUpgrade);
   const users = new WeakMap<object, User | null>();
   const server = useServer<Record<string, unknown>>(
     {
@@ -102,6 +109,7 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
   );
   return {
     async close() {
+      deps.httpServer.off('upgrade', onUpgrade);
       await server.dispose();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
     },

@@ -194,7 +194,7 @@ describe('concurrent writers', () => {
   });
 });
 
-describe('migration 0004 (resolution keys for a graph written before it)', () => {
+describe('migrations 0004 and 0007 (resolution keys for a graph written before them)', () => {
   let harness: Harness;
 
   beforeAll(async () => {
@@ -211,8 +211,9 @@ describe('migration 0004 (resolution keys for a graph written before it)', () =>
     );
     expect(expected.length).toBeGreaterThan(20);
     await harness.cypher('MATCH (k:NameKey) DELETE k');
-    const migration = loadMigrations().find((candidate) => candidate.version === 4);
-    for (const statement of migration?.statements ?? []) await harness.cypher(statement);
+    for (const migration of loadMigrations().filter((candidate) => [4, 7].includes(candidate.version))) {
+      for (const statement of migration.statements) await harness.cypher(statement);
+    }
     const rebuilt = await harness.cypher<{ key: string; id: string }>(
       `MATCH (k:NameKey) RETURN k.key AS key, k.entityId AS id ORDER BY key`,
     );

@@ -72,15 +72,21 @@ export function IsEntityId(of: IdOf): PropertyDecorator {
 }
 
 /**
- * Options for an `@Arg` holding an id of `of`: refused as BAD_USER_INPUT naming the argument. An
- * optional argument left out (`optional`) passes.
+ * Options for an `@Arg` holding an id (or a list of ids) of `of`: refused as BAD_USER_INPUT naming
+ * the argument. An optional argument left out (`optional`) passes.
  */
 export function entityIdArg(name: string, of: IdOf, optional = false): ArgOptions {
   return {
     validateFn: (value: unknown) => {
       if (optional && (value === null || value === undefined)) return;
-      const problem = idProblem(value, of);
-      if (problem !== undefined) throw BadUserInputError.forField(name, problem);
+      // A list of ids is checked id by id, each problem named by its position.
+      const values = Array.isArray(value)
+        ? value.map((item, index) => [`${name}[${index}]`, item] as const)
+        : [[name, value] as const];
+      for (const [field, item] of values) {
+        const problem = idProblem(item, of);
+        if (problem !== undefined) throw BadUserInputError.forField(field, problem);
+      }
     },
   };
 }

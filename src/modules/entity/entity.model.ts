@@ -164,3 +164,15 @@ export function resolutionKey(type: EntityType, name: string): string | undefine
   const key = matchKey(name);
   return key === '' ? undefined : `${type}:${key}`;
 }
+
+/**
+ * The key of a name whatever the order of its words ("Zhumangarin Serik" is "Serik Zhumangarin"):
+ * `Official:~serik zhumangarin`. Undefined for a one-word name, whose plain key says as much.
+ * Resolution tries it after every plain key, so an exact spelling always wins.
+ */
+export function wordOrderKey(type: EntityType, name: string): string | undefined {
+  const words = matchKey(name)
+    .split(' ')
+    .filter((word) => word !== '');
+  return words.length < 2 ? undefined : `${type}:~${[...words].sort().join(' ')}`;
+}

@@ -42,6 +42,10 @@ const common = {
     .boolean()
     .nullish()
     .transform((value) => value ?? false),
+  mergedFrom: z
+    .array(z.string())
+    .nullish()
+    .transform((value) => value ?? []),
   createdAt: z.string(),
   updatedAt: z.string(),
 };

@@ -23,6 +23,15 @@ const entityByIdQuery = defineQuery(
   z.object({ key: z.string(), node: entityColumn }),
 );
 
+/** The entity an id leads to since the entity it named was merged into it (`mergeEntities`). */
+const mergedIntoQuery = defineQuery(
+  'entity.mergedInto',
+  `MATCH (k:NameKey {key: 'id:' + $id})
+   MATCH (n:Entity {id: k.entityId})
+   RETURN n.id AS id`,
+  z.object({ id: z.string() }),
+);
+
 // Statements without a locator are stored with '' (a MERGE key cannot be null); clients get null,
 // as they do for ties.
 const provenanceRow = z.object({
@@ -30,6 +39,7 @@ const provenanceRow = z.object({
   sourceId: z.string(),
   locator: z.string().nullable(),
   quote: z.string().nullable(),
+  names: z.array(z.string()),
   recordedAt: z.string(),
 });
 
@@ -40,7 +50,7 @@ const provenanceQuery = defineQuery(
    // One statement per quote: a source may state an entity in several places, in several words.
    UNWIND CASE WHEN size(coalesce(p.quotes, [])) = 0 THEN [null] ELSE p.quotes END AS quote
    RETURN key, s.id AS sourceId, CASE p.locator WHEN '' THEN null ELSE p.locator END AS locator, quote,
-          toString(p.recordedAt) AS recordedAt
+          coalesce(p.names, []) AS names, toString(p.recordedAt) AS recordedAt
    ORDER BY s.id, p.locator`,
   provenanceRow,
 );
@@ -110,6 +120,8 @@ export interface Provenance {
   readonly locator: string | null;
   /** The words of the source that state it, verbatim, where the report gave them. */
   readonly quote: string | null;
+  /** The names the source used for the entity (its spellings); none for a tie. */
+  readonly names: readonly string[];
   readonly recordedAt: string;
 }
 
@@ -161,6 +173,7 @@ function prefetchStatement(plan: PrefetchPlan): { cypher: string; params: Params
         WITH e, stated, source, quote ORDER BY source.id, stated.locator
         RETURN collect({key: e.id, sourceId: source.id,
                         locator: CASE stated.locator WHEN '' THEN null ELSE stated.locator END, quote: quote,
+                        names: coalesce(stated.names, []),
                         recordedAt: toString(stated.recordedAt)}) AS ${sources}
       }`);
     }
@@ -268,6 +281,11 @@ export class EntityRepository {
   async byId(id: string): Promise<EntityRecord | undefined> {
     const row = await this.loaders.loadOne(entityByIdQuery, id);
     return row?.node;
+  }
+
+  /** Only asked when an id finds no entity, so lookups of entities that exist pay nothing. */
+  async mergedInto(id: string): Promise<string | undefined> {
+    return (await this.db.readOne(mergedIntoQuery, { id }))?.id;
   }
 
   async provenance(id: string): Promise<Provenance[]> {

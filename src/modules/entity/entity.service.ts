@@ -88,7 +88,10 @@ export class EntityService {
   async find(id: string, plan?: PrefetchPlan): Promise<EntityObject | null> {
     await this.prefetch([id], plan);
     const record = await this.repository.byId(id);
-    return record ? toEntityObject(record) : null;
+    if (record) return toEntityObject(record);
+    // The id of an entity merged into another finds that one.
+    const into = await this.repository.mergedInto(id);
+    return into ? this.find(into, plan) : null;
   }
 
   /** The entity of one type with this id, or null (an id of another type is not found either). */

@@ -12,7 +12,7 @@ import type { SectorInput } from '../sector/sector.input';
 import type { SourceInput } from '../source/source.input';
 import { ValueQualifier } from './entity.enums';
 import type { EntityFieldsInput } from './entity.input';
-import { type EntityType, resolutionKey } from './entity.model';
+import { type EntityType, resolutionKey, wordOrderKey } from './entity.model';
 import {
   documentRecord,
   type DocumentRecord,
@@ -312,10 +312,14 @@ export function resolvesByName(type: EntityType): boolean {
   return ENTITY_SPECS[type].resolvesByName;
 }
 
-/** The keys an entity resolves by: its name's first, then its aliases'; none for documents and figures. */
+/**
+ * The keys an entity resolves by: its name's first, then its aliases', then theirs whatever the
+ * order of their words; none for documents and figures.
+ */
 export function resolutionKeysOf(typed: TypedEntityInput): string[] {
   if (!resolvesByName(typed.type)) return [];
   const names = [typed.input.name ?? '', ...(typed.input.aliases ?? [])];
   const keys = names.flatMap((name) => resolutionKey(typed.type, name) ?? []);
-  return [...new Set(keys)];
+  const anyOrder = names.flatMap((name) => wordOrderKey(typed.type, name) ?? []);
+  return [...new Set([...keys, ...anyOrder])];
 }

@@ -66,6 +66,11 @@ export abstract class Entity extends Node {
   @Field(() => String, { nullable: true, description: 'A short description.' })
   description!: string | null;
 
+  @Field(() => [ID], {
+    description: 'The ids of entities merged into this one (`mergeEntities`); each still finds it.',
+  })
+  mergedFrom!: string[];
+
   @Field(() => GraphQLDateTimeISO, { description: 'When the entity was first recorded.' })
   createdAt!: string;
 
@@ -83,6 +88,9 @@ export class Provenance {
 
   @Field(() => String, { nullable: true, description: 'The words of the source that state it, verbatim.' })
   quote!: string | null;
+
+  @Field(() => [String], { description: 'The names the source used for the entity there (empty for a tie).' })
+  names!: readonly string[];
 
   @Field(() => GraphQLDateTimeISO, { description: 'When this statement was recorded in the graph.' })
   recordedAt!: string;

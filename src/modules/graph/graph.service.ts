@@ -110,6 +110,7 @@ function toEdge(row: EdgeRow): GraphEdgeObject {
             sourceId: row.toId,
             locator: row.props.locator || null,
             quote: row.props.quotes[0] ?? null,
+            names: [],
             recordedAt: row.props.recordedAt ?? '',
           },
         ]

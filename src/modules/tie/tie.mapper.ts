@@ -9,6 +9,7 @@ export function tieSources(tie: Pick<TieRecord, 'sourceIds' | 'locators' | 'reco
     sourceId,
     locator: tie.locators[index] || null,
     quote: tie.quotes[index] || null,
+    names: [],
     recordedAt: tie.recordedAts[index] ?? '',
   }));
 }

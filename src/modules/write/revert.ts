@@ -9,7 +9,7 @@ import {
 } from '../history/change.model';
 import type { ChangeRecorder } from '../history/change.recorder';
 import { sameValue, type TypedProps, toParameter, toParameters } from '../history/change.values';
-import type { RevertRepository, TieRestore } from './revert.repository';
+import type { StateRepository, TieRestore } from './state.repository';
 
 /**
  * Reverting a change: every fact it touched goes back to its state before the change, as a new
@@ -52,7 +52,7 @@ function tieParameters(entry: TieIdentity & { before: PropsChange | null }, crea
  * Puts back what change `id` changed, within the caller's write transaction (whose recorder
  * records the revert itself). Refuses with CONFLICT when a fact has changed since.
  */
-export async function revertChange(repository: RevertRepository, recorder: ChangeRecorder, id: string): Promise<void> {
+export async function revertChange(repository: StateRepository, recorder: ChangeRecorder, id: string): Promise<void> {
   const change = await recorder.log.change(id);
   if (!change) throw new NotFoundError('Change', id);
   const entities = change.entries.filter((entry): entry is EntityEntry => entry.kind === 'entity');

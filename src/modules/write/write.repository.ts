@@ -100,8 +100,9 @@ const upsertEntitiesQuery = defineQuery(
         // to the name or an alias already there: "xinjiang" adds nothing to "Xinjiang"); updates rename.
         e.replaceAliases OR n.name IS NULL OR n.name = e.name AS takesName
    WITH n, e, before, takesName,
-        e.aliases + CASE WHEN takesName OR e.generatedName OR e.nameKey = n.nameKey OR e.nameKey IN coalesce(n.aliasKeys, [])
-                         THEN [] ELSE [e.name] END AS newAliases,
+        // Every spelling a source uses is kept ("XINJIANG", "Xinjiang Uygur"), even one that folds
+        // to a name already there: search and a reader see the names as stated.
+        e.aliases + CASE WHEN takesName OR e.generatedName OR e.name = n.name THEN [] ELSE [e.name] END AS newAliases,
         e.aliasKeys + CASE WHEN takesName OR e.generatedName THEN [] ELSE [e.nameKey] END AS newAliasKeys
    SET n += e.props,
        n.name = CASE WHEN takesName THEN e.name ELSE n.name END,
@@ -122,6 +123,9 @@ const upsertEntitiesQuery = defineQuery(
      MERGE (n)-[p:STATED_IN {locator: e.locator}]->(s)
      ON CREATE SET p.recordedAt = datetime()
      // Every quote a source gives for the entity at this locator, each once.
+     // The names the source used for it there, each once: the provenance of its spellings.
+     SET p.names = CASE WHEN e.generatedName OR e.name IN coalesce(p.names, []) THEN p.names
+                        ELSE coalesce(p.names, []) + e.name END
      WITH p, e WHERE e.quote IS NOT NULL AND NOT e.quote IN coalesce(p.quotes, [])
      SET p.quotes = coalesce(p.quotes, []) + e.quote
    }
@@ -224,6 +228,39 @@ const setPropsQuery = defineQuery(
   z.object({ id: z.string() }),
 );
 
+/** The signatures and attendances made on behalf of any of the entities (indexed by migration 0002). */
+const onBehalfOfQuery = defineQuery(
+  'write.onBehalfOf',
+  `UNWIND $ids AS id
+   CALL (id) {
+     MATCH (a:Entity)-[r:SIGNED]->(b:Entity) WHERE r.onBehalfOf = id
+     RETURN type(r) AS type, a.id AS from, b.id AS to
+     UNION
+     MATCH (a:Entity)-[r:ATTENDED]->(b:Entity) WHERE r.onBehalfOf = id
+     RETURN type(r) AS type, a.id AS from, b.id AS to
+   }
+   RETURN DISTINCT type, from, to`,
+  z.object({ type: z.string(), from: z.string(), to: z.string() }),
+);
+
+const keysHeldQuery = defineQuery(
+  'write.keysHeld',
+  `UNWIND $ids AS id
+   MATCH (k:NameKey {entityId: id})
+   RETURN k.key AS key`,
+  z.object({ key: z.string() }),
+);
+
+/** Where ids of merged entities lead now (their `id:<old id>` keys). */
+const redirectsQuery = defineQuery(
+  'write.redirects',
+  `UNWIND $ids AS id
+   MATCH (k:NameKey {key: 'id:' + id})
+   MATCH (n:Entity {id: k.entityId})
+   RETURN id, n.id AS into`,
+  z.object({ id: z.string(), into: z.string() }),
+);
+
 /** The first statement of each entity: where a value stored before any claim came from. */
 const firstStatementsQuery = defineQuery(
   'write.firstStatements',
@@ -283,6 +320,21 @@ export class WriteRepository {
   async tieExists(type: TieType, from: string, to: string, key: string): Promise<boolean> {
     const rows = await this.tx.run(tieExistsQuery, { type, from, to, key });
     return rows[0]?.exists ?? false;
+  }
+
+  tiesOnBehalfOf(ids: readonly string[]) {
+    return ids.length === 0 ? Promise.resolve([]) : this.tx.run(onBehalfOfQuery, { ids });
+  }
+
+  async keysHeldBy(ids: readonly string[]): Promise<string[]> {
+    const rows = ids.length === 0 ? [] : await this.tx.run(keysHeldQuery, { ids });
+    return rows.map((row) => row.key);
+  }
+
+  /** The entity each of `ids` was merged into, for ids that name no entity any more. */
+  async redirects(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = ids.length === 0 ? [] : await this.tx.run(redirectsQuery, { ids: [...new Set(ids)] });
+    return new Map(rows.map((row) => [row.id, row.into]));
   }
 
   async setProps(id: string, props: Record<string, unknown>): Promise<void> {

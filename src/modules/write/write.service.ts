@@ -15,6 +15,7 @@ import type { TieDetailsInput } from '../tie/tie.input';
 import { parseClaims } from '../claim/claim.model';
 import { disagreements, reconcile } from './claims';
 import { entityWrite } from './entity-write';
+import { mergeEntities, type MergeOutcome } from './merge';
 import type { ReportEntityInput, ReportInput } from './report.input';
 import { revertChange } from './revert';
 import { tieDetailProblems, tieProps } from './tie-rules';
@@ -146,7 +147,12 @@ export class WriteService {
       const rows = await repository.upsertEntities(writes);
       const created = new Set(rows.filter((row) => row.created).map((row) => row.id));
 
-      const idOf = (refOrId: string): string => ids.get(refOrId)?.id ?? refOrId;
+      // Ends named by id may name an entity since merged into another: the tie goes to that one.
+      const named = report.ties
+        .flatMap((tie) => [tie.from, tie.to, tie.onBehalfOf ?? ''])
+        .filter((end) => end && !ids.has(end));
+      const redirected = await repository.redirects(named);
+      const idOf = (refOrId: string): string => ids.get(refOrId)?.id ?? redirected.get(refOrId) ?? refOrId;
       const ties = report.ties.map((tie, index) => ({
         path: `report.ties[${index}]`,
         details: tie,
@@ -324,12 +330,31 @@ export class WriteService {
     });
   }
 
+  /**
+   * Merges entities into one (`merge.ts`), as one change, whose revert is the unmerge. With
+   * `dryRun` nothing is kept: the answer says what would move.
+   */
+  async mergeEntities(
+    keep: string,
+    merge: readonly string[],
+    dryRun: boolean,
+  ): Promise<MergeOutcome & { changeId: string | null; dryRun: boolean }> {
+    const { result, change } = await this.store.transaction(
+      'mergeEntities',
+      (unit) => mergeEntities(unit, keep, merge),
+      {
+        dryRun,
+      },
+    );
+    return { ...result, changeId: dryRun ? null : (change?.id ?? null), dryRun };
+  }
+
   /** Puts back what a change changed, as a new change; returns that change's id. */
   async revertChange(id: string): Promise<string> {
     const { change } = await this.store.transaction(
       'revertChange',
-      ({ reverts, recorder }) => revertChange(reverts, recorder, id),
-      id,
+      ({ states, recorder }) => revertChange(states, recorder, id),
+      { revertOf: id },
     );
     if (!change) throw new InternalError(`reverting ${id} changed nothing`);
     return change.id;
@@ -360,15 +385,18 @@ export class WriteService {
   ): Promise<Map<string, ResolvedId>> {
     const keysByEntry = entries.map(({ typed }) => resolutionKeysOf(typed));
     const claimed = await repository.claimKeys(keysByEntry.flat());
-    const given = entries.flatMap(({ typed }) => (typed.input.id ? [typed.input.id] : []));
-    const givenTypes = await repository.typesOf(given);
+    const stated = entries.flatMap(({ typed }) => (typed.input.id ? [typed.input.id] : []));
+    // An id of an entity since merged into another names that one.
+    const redirected = await repository.redirects(stated);
+    const current = (id: string) => redirected.get(id) ?? id;
+    const givenTypes = await repository.typesOf(stated.map(current));
     const ids = new Map<string, ResolvedId>();
     // New entities of this report by key, so a later ref with the same name or alias joins them.
     const newByKey = new Map<string, ResolvedId>();
     const named: { resolved: ResolvedId; typed: TypedEntityInput }[] = [];
     const problems: FieldProblem[] = [];
     entries.forEach(({ ref, typed }, index) => {
-      const id = typed.input.id;
+      const id = typed.input.id ? current(typed.input.id) : undefined;
       const idType = id ? givenTypes.get(id) : undefined;
       const keys = keysByEntry[index] ?? [];
       if (id && idType && idType !== typed.type) {

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { WriteScope } from '../../db/executor';
 import { defineQuery } from '../../db/query';
 
-/** The statements of a revert: facts put back as they were, by their recorded states. */
+/** Facts written as given states: a revert puts recorded states back, a merge writes the combined ones. */
 
 const restoreEntitiesQuery = defineQuery(
-  'write.revert.entities',
+  'write.state.entities',
   `UNWIND $entities AS e
    CALL (e) {
      WITH e WHERE e.create
@@ -24,7 +24,7 @@ const restoreEntitiesQuery = defineQuery(
 );
 
 const restoreTiesQuery = defineQuery(
-  'write.revert.ties',
+  'write.state.ties',
   `UNWIND $ties AS t
    MATCH (a:Entity {id: t.from})
    MATCH (b:Entity {id: t.to})
@@ -44,7 +44,7 @@ const restoreTiesQuery = defineQuery(
 );
 
 const deleteTiesQuery = defineQuery(
-  'write.revert.deleteTies',
+  'write.state.deleteTies',
   `UNWIND $ties AS t
    MATCH (:Entity {id: t.from})-[r:$(t.type)]->(:Entity {id: t.to})
    WHERE r[t.discProperty] = t.disc
@@ -56,7 +56,7 @@ const deleteTiesQuery = defineQuery(
 // DELETE, not DETACH DELETE: the conflict check has made sure the change's own ties are all that
 // was left, so a tie still there would be one the revert must not destroy.
 const deleteEntitiesQuery = defineQuery(
-  'write.revert.deleteEntities',
+  'write.state.deleteEntities',
   `UNWIND $ids AS id
    MATCH (n:Entity {id: id})
    DELETE n
@@ -65,7 +65,7 @@ const deleteEntitiesQuery = defineQuery(
 );
 
 const setKeysQuery = defineQuery(
-  'write.revert.setKeys',
+  'write.state.setKeys',
   `UNWIND $keys AS k
    MERGE (key:NameKey {key: k.key})
    SET key.entityId = k.entityId
@@ -74,7 +74,7 @@ const setKeysQuery = defineQuery(
 );
 
 const deleteKeysQuery = defineQuery(
-  'write.revert.deleteKeys',
+  'write.state.deleteKeys',
   `UNWIND $keys AS key
    MATCH (k:NameKey {key: key})
    DELETE k
@@ -100,7 +100,7 @@ export interface TieRestore {
   readonly props: Record<string, unknown>;
 }
 
-export class RevertRepository {
+export class StateRepository {
   constructor(private readonly tx: WriteScope) {}
 
   async restoreEntities(entities: readonly EntityRestore[]): Promise<number> {
