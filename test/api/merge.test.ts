@@ -99,7 +99,7 @@ describe('entity resolution: spellings and merges', () => {
   it('keeps every spelling a source uses as an alias, with the source that used it', async () => {
     await ingest({
       source: { id: 'source:spelling', name: 'Spelling report' },
-      entities: [{ ref: 'xj', locator: '¶1', region: { name: "XINJIANG", kind: "SUBNATIONAL" } }],
+      entities: [{ ref: 'xj', locator: '¶1', region: { name: 'XINJIANG', kind: 'SUBNATIONAL' } }],
     });
     const region = await harness.run<{
       region: { aliases: string[]; sources: { sourceId: string; names: string[] }[] };

@@ -31,6 +31,11 @@ export interface MergeOutcome {
 
 const list = (values: readonly string[]): TypedValue => ({ t: 'LIST<STRING>', v: values });
 
+function text(props: TypedProps, key: string): string {
+  const value = props[key]?.v;
+  return typeof value === 'string' ? value : '';
+}
+
 function strings(props: TypedProps, key: string): string[] {
   const value = props[key]?.v;
   return Array.isArray(value) ? value.map(String) : [];
@@ -168,14 +173,14 @@ export async function mergeEntities(unit: WriteUnit, keep: string, merged: reado
   // an alias; their claims beside its own.
   const keptProps = kept.props;
   let props: Record<string, TypedValue> = { ...keptProps };
-  const names = new Set([String(keptProps.name?.v ?? ''), ...strings(keptProps, 'aliases')]);
+  const names = new Set([text(keptProps, 'name'), ...strings(keptProps, 'aliases')]);
   const aliasesAdded: string[] = [];
   let claims = parseClaims(keptProps.claims?.v);
   const mergedFrom = new Set(strings(keptProps, 'mergedFrom'));
   for (const id of merged) {
     const other = recorder.entityState(id)?.props ?? {};
     props = { ...other, ...props };
-    for (const name of [String(other.name?.v ?? ''), ...strings(other, 'aliases')]) {
+    for (const name of [text(other, 'name'), ...strings(other, 'aliases')]) {
       if (name !== '' && !names.has(name)) {
         names.add(name);
         aliasesAdded.push(name);
@@ -191,7 +196,7 @@ export async function mergeEntities(unit: WriteUnit, keep: string, merged: reado
     mergedFrom.add(id);
     for (const earlier of strings(other, 'mergedFrom')) mergedFrom.add(earlier);
   }
-  const name = String(keptProps.name?.v ?? '');
+  const name = text(keptProps, 'name');
   const aliases = [...strings(keptProps, 'aliases'), ...aliasesAdded];
   const nameKey = matchKey(name);
   props = {
