@@ -8,12 +8,13 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from './config';
 import { type Context, createContext, type User } from './context';
 import { Availability } from './db/availability';
+import type { SupervisedStatus } from './db/supervisor';
 import { corsFor } from './http/cors';
 import { explorerRoutes } from './http/explorer.routes';
 import { exportRoutes } from './http/export.routes';
 import { createApolloServer } from './http/graphql';
 import { healthRoutes } from './http/health.routes';
-import { playgroundRoutes } from './http/playground.routes';
+import { graphqlInBrowser, playgroundRoutes } from './http/playground.routes';
 import { createSubscriptionServer } from './http/subscriptions';
 import { bodyErrors, graphqlRequestGuards, unexpectedErrors, unknownRoutes } from './http/request-guards';
 import { vendorRoutes } from './http/vendor.routes';
@@ -27,6 +28,8 @@ export interface AppDeps {
   readonly schema: GraphQLSchema;
   /** Resolves the caller of a request; the auth module supplies it. */
   readonly authenticate?: (request: { readonly headers: IncomingHttpHeaders }) => Promise<User | null> | User | null;
+  /** The embedded Neo4j's state for /health/ready; absent when the API did not start Neo4j itself. */
+  readonly embeddedStatus?: () => SupervisedStatus | null;
 }
 
 export interface App {
@@ -65,9 +68,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await apollo.start();
 
   app.use(corsFor(deps.config.http.corsOrigins));
-  app.use(healthRoutes(availability));
+  app.use(healthRoutes(availability, deps.embeddedStatus));
   app.use(
     '/graphql',
+    graphqlInBrowser,
     ...graphqlRequestGuards(deps.config),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(contextDeps, deps.authenticate ? await deps.authenticate(req) : null),

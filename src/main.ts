@@ -11,11 +11,29 @@ import { authenticateRequest } from './modules/auth/auth.http';
 import { openDatabase } from './runtime';
 import { loadSeed, SYSTEM_USER } from './seed';
 
+/** The exit code when the embedded Neo4j could not be kept running; the CLI's "unavailable" code. */
+const EXIT_NEO4J_LOST = 3;
+
+/** The first line stays `ties-graph is ready: <GraphQL URL>` for scripts that wait for it. */
+function readyMessage(host: string, port: number): string {
+  const base = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  const pages: [string, string][] = [
+    ['playground', `${base}/`],
+    ['explorer  ', `${base}/explore`],
+    ['exports   ', `${base}/export/graphml  (also /export/json, /export/csv/nodes, /export/csv/relationships)`],
+    ['health    ', `${base}/health/ready`],
+  ];
+  return `ties-graph is ready: ${base}/graphql\n${pages.map(([name, url]) => `  ${name} ${url}\n`).join('')}`;
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const logger = createLogger();
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, {
+    // Exit so that whatever supervises this process (systemd, Docker, Kubernetes) notices.
+    onGiveUp: () => process.exit(EXIT_NEO4J_LOST),
+  });
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -41,14 +59,17 @@ async function main(): Promise<void> {
         );
       }
     }
-    app = await createApp({ ...deps, authenticate: authenticateRequest(config) });
+    app = await createApp({
+      ...deps,
+      authenticate: authenticateRequest(config),
+      embeddedStatus: () => database.embeddedStatus(),
+    });
     await listen(app.httpServer, config.http.host, config.http.port);
   } catch (error) {
     await database.close();
     throw error;
   }
-  const shownHost = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
-  process.stdout.write(`ties-graph is ready: http://${shownHost}:${config.http.port}/graphql\n`);
+  process.stdout.write(readyMessage(config.http.host, config.http.port));
 }
 
 main().catch((error: unknown) => {

@@ -4,37 +4,62 @@ import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
 import { createDriver, waitForNeo4j } from './db/driver';
-import { type EmbeddedNeo4j, startEmbeddedNeo4j } from './db/embedded';
+import { startEmbeddedNeo4j } from './db/embedded';
 import { migrate } from './db/migrate';
+import { Neo4jSupervisor, type SupervisedStatus } from './db/supervisor';
 import type { Logger } from './logger';
 
 export interface Database {
   readonly driver: Driver;
   readonly uri: string;
-  readonly embedded: EmbeddedNeo4j | null;
+  /** The embedded Neo4j's state; null when NEO4J_URI names a server run by someone else. */
+  embeddedStatus(): SupervisedStatus | null;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /**
+   * Called when a crashed embedded Neo4j could not be restarted. The server exits non-zero; a
+   * CLI command leaves it unset and fails on its next query like against any unreachable server.
+   */
+  readonly onGiveUp?: (status: SupervisedStatus) => void;
 }
 
 /**
  * Connects to the Neo4j named by NEO4J_URI, or starts the embedded one, then applies the schema
  * migrations. Shared by the server, the CLI and the test setup.
  */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
-  let embedded: EmbeddedNeo4j | null = null;
+export async function openDatabase(config: Config, logger: Logger, open: OpenOptions = {}): Promise<Database> {
+  let embedded: Neo4jSupervisor | null = null;
   let uri = config.neo4j.uri;
   // The embedded server gets a fresh random password each start unless one is configured: it
   // only listens on loopback, and the launcher applies whatever password it is given.
   const password = config.neo4j.password ?? randomBytes(18).toString('base64url');
   if (uri === undefined) {
-    embedded = await startEmbeddedNeo4j({
-      dataDir: config.embedded.dataDir,
-      boltPort: config.embedded.boltPort,
-      password,
-      heapMb: config.embedded.heapMb,
-      pageCacheMb: config.embedded.pageCacheMb,
-      startTimeoutMs: config.neo4j.connectTimeoutMs,
-      log: (line) => logger.info(line),
-    });
+    const start = () =>
+      startEmbeddedNeo4j({
+        dataDir: config.embedded.dataDir,
+        boltPort: config.embedded.boltPort,
+        password,
+        heapMb: config.embedded.heapMb,
+        pageCacheMb: config.embedded.pageCacheMb,
+        startTimeoutMs: config.neo4j.connectTimeoutMs,
+        log: (line) => logger.info(line),
+      });
+    const { onGiveUp } = open;
+    embedded = new Neo4jSupervisor(
+      await start(),
+      start,
+      // Without anyone to tell, restarting would only hide the crash from a short CLI command.
+      onGiveUp
+        ? { attempts: config.embedded.restartAttempts, backoffMs: config.embedded.restartBackoffMs }
+        : { attempts: 0, backoffMs: 0 },
+      {
+        info: (message) => logger.info(message),
+        error: (message) => logger.error(message),
+        gaveUp: (status) => onGiveUp?.(status),
+      },
+    );
     uri = embedded.uri;
   }
   const options = {
@@ -58,7 +83,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   return {
     driver,
     uri,
-    embedded,
+    embeddedStatus: () => embedded?.status() ?? null,
     async close() {
       await driver.close();
       await embedded?.stop();

@@ -48,6 +48,8 @@ const environmentSchema = z.object({
   NEO4J_BOLT_PORT: port.default(7687),
   NEO4J_HEAP_MB: z.coerce.number().int().min(128).default(768),
   NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(256),
+  NEO4J_RESTART_ATTEMPTS: z.coerce.number().int().min(0).max(100).default(5),
+  NEO4J_RESTART_BACKOFF_MS: z.coerce.number().int().min(0).default(1_000),
   SEED_ON_START: booleanFlag.default(true),
   API_KEYS: z
     .string()
@@ -150,6 +152,10 @@ export interface Config {
     readonly boltPort: number;
     readonly heapMb: number;
     readonly pageCacheMb: number;
+    /** Restarts of a crashed embedded Neo4j tried in a row before the API exits (code 3). */
+    readonly restartAttempts: number;
+    /** Wait before the first restart; doubled for each further one. */
+    readonly restartBackoffMs: number;
   };
   readonly seedOnStart: boolean;
   readonly auth: {
@@ -220,6 +226,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       boltPort: env.NEO4J_BOLT_PORT,
       heapMb: env.NEO4J_HEAP_MB,
       pageCacheMb: env.NEO4J_PAGECACHE_MB,
+      restartAttempts: env.NEO4J_RESTART_ATTEMPTS,
+      restartBackoffMs: env.NEO4J_RESTART_BACKOFF_MS,
     },
     seedOnStart: env.SEED_ON_START,
     auth: {

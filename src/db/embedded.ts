@@ -20,10 +20,22 @@ export interface EmbeddedNeo4jOptions {
   readonly log?: (line: string) => void;
 }
 
+/** How a process ended: its exit code, or the signal that killed it. */
+export interface ProcessExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
 export interface EmbeddedNeo4j {
   readonly uri: string;
   readonly pid: number;
+  /** Called once if the JVM ends without `stop()` having been asked for (a crash, kill -9, OOM). */
+  onUnexpectedExit(listener: (exit: ProcessExit) => void): void;
   stop(): Promise<void>;
+}
+
+export function describeExit(exit: ProcessExit): string {
+  return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code ?? 'unknown'}`;
 }
 
 /** Parses the major version out of `java -version` output ("17.0.15", "1.8.0_392", "21"). */
@@ -172,10 +184,21 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   child.removeAllListeners('exit');
   log(`Embedded Neo4j is up at ${uri} (data in ${dataDir})`);
 
+  let stopping = false;
+  const exitListeners: ((exit: ProcessExit) => void)[] = [];
+  child.once('exit', (code, signal) => {
+    process.removeListener('exit', killOnExit);
+    if (stopping) return;
+    for (const listener of exitListeners) listener({ code, signal });
+  });
   return {
     uri,
     pid: child.pid ?? -1,
+    onUnexpectedExit(listener) {
+      exitListeners.push(listener);
+    },
     async stop() {
+      stopping = true;
       process.removeListener('exit', killOnExit);
       child.kill('SIGTERM');
       await waitForExit(child, 30_000);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-import express, { Router } from 'express';
+import express, { type RequestHandler, Router } from 'express';
 
 import { loadExampleOperations } from './example-operations';
 
@@ -27,3 +27,14 @@ export function playgroundRoutes(): Router {
   router.use('/playground', express.static(PLAYGROUND_DIR, { index: false }));
   return router;
 }
+
+/**
+ * A person who opens `/graphql` in a browser wants to try queries: send them to the playground
+ * rather than to Apollo's landing page, which needs the internet. Requests that carry a query
+ * (GET with `?query=`, any POST) and clients that do not ask for HTML go on to GraphQL.
+ */
+export const graphqlInBrowser: RequestHandler = (request, response, next) => {
+  const wantsPage = request.method === 'GET' && request.accepts(['application/json', 'text/html']) === 'text/html';
+  if (wantsPage && request.query.query === undefined) response.redirect(302, '/');
+  else next();
+};

@@ -218,8 +218,12 @@ describe('ingestReport', () => {
         region(id: "region:cn-xj") { name aliases }
         china: region(id: "region:cn") { name aliases }
       }`);
-      expect(result.data?.official).toEqual({ name: 'Ma Xingrui', aliases: [] });
-      expect(result.data?.region).toEqual({ name: 'Xinjiang Uygur Autonomous Region', aliases: ['XUAR', 'Xinjiang'] });
+      // The report's other spellings of the name are kept as aliases (issue 14).
+      expect(result.data?.official).toEqual({ name: 'Ma Xingrui', aliases: ['ma xíngrui', 'MA XINGRUI'] });
+      expect(result.data?.region).toEqual({
+        name: 'Xinjiang Uygur Autonomous Region',
+        aliases: ['XUAR', 'Xinjiang', 'xinjiang'],
+      });
       expect(result.data?.china.name).toBe('China');
       expect(result.data?.china.aliases).toEqual(
         expect.arrayContaining(["People's Republic of China", 'PRC', 'Chinese People’s Republic']),

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -32,10 +34,11 @@ describe('starting and stopping the product', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function start(seed: boolean) {
+  async function start(seed: boolean, env: NodeJS.ProcessEnv = {}) {
     const [boltPort, port] = [await freePort(), await freePort()];
     const server = runEntry('src/main.ts', {
       ...cleanEnv(),
+      ...env,
       HOST: '127.0.0.1',
       PORT: String(port),
       NEO4J_DATA_DIR: dataDir,
@@ -44,7 +47,7 @@ describe('starting and stopping the product', () => {
       API_KEYS: `test:editor:${hashKey(key)}`,
     });
     const [, url] = await server.waitFor(/ties-graph is ready: (\S+)/, 240_000);
-    return { server, url: url!, boltPort, port };
+    return { server, url: url!, base: `http://127.0.0.1:${port}`, boltPort, port };
   }
 
   it('serves the seed graph, keeps committed writes across a restart, and refuses a second Neo4j on the same store or port', async () => {
@@ -93,4 +96,73 @@ describe('starting and stopping the product', () => {
     second.server.child.kill('SIGTERM');
     expect(await second.server.exited()).toEqual({ code: 0, signal: null });
   }, 600_000);
+
+  it('lists every page it serves, and sends a browser opening /graphql to the playground', async () => {
+    const { server, base } = await start(false);
+    for (const page of ['/', '/explore', '/export/graphml', '/health/ready']) {
+      expect(server.output()).toContain(`${base}${page}`);
+    }
+    const browser = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect([browser.status, browser.headers.get('location')]).toEqual([302, '/']);
+    const client = await fetch(`${base}/graphql?query=%7B__typename%7D`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(await client.json()).toEqual({ data: { __typename: 'Query' } });
+    server.child.kill('SIGTERM');
+    expect(await server.exited()).toEqual({ code: 0, signal: null });
+  }, 300_000);
+
+  it('restarts a Neo4j that dies, says so in /health/ready, and exits 3 once it cannot', async () => {
+    const { server, base, boltPort } = await start(false, {
+      NEO4J_RESTART_ATTEMPTS: '1',
+      NEO4J_RESTART_BACKOFF_MS: '1500',
+    });
+    const ready = async () => {
+      const response = await fetch(`${base}/health/ready`);
+      return { status: response.status, body: (await response.json()) as { neo4j: Record<string, unknown> } };
+    };
+    expect((await ready()).body.neo4j).toMatchObject({ embedded: true, state: 'running', restarts: 0, lastExit: null });
+
+    process.kill(jvmOf(server.child.pid!), 'SIGKILL');
+    await server.waitFor(/embedded Neo4j stopped unexpectedly \(killed by SIGKILL\)/);
+    await server.waitFor(/embedded Neo4j is running again \(restart 1\)/, 240_000);
+    // The availability probe notices the driver can connect again; no timing is asserted.
+    let health = await ready();
+    while (health.status !== 200) {
+      await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+      health = await ready();
+    }
+    expect(health.body.neo4j).toMatchObject({
+      state: 'running',
+      restarts: 1,
+      lastExit: { reason: 'killed by SIGKILL' },
+    });
+    expect(await post(`${base}/graphql`, '{ sector(id: "sector:logistics") { name } }')).toEqual({
+      data: { sector: { name: 'Logistics' } },
+    });
+
+    // Killed again while its port is taken: the one attempt allowed fails, and the API gives up.
+    const jvm = jvmOf(server.child.pid!);
+    process.kill(jvm, 'SIGKILL');
+    await server.waitFor(/stopped unexpectedly/);
+    const squatter = createServer();
+    await new Promise<void>((resolveListen) => squatter.listen(boltPort, '127.0.0.1', resolveListen));
+    try {
+      expect(await server.exited()).toEqual({ code: 3, signal: null });
+    } finally {
+      squatter.close();
+    }
+    expect(server.output()).toMatch(/Restart attempt 1 failed/);
+    expect(server.output()).toMatch(/Giving up on the embedded Neo4j after 1 failed restart attempt/);
+  }, 600_000);
 });
+
+/** The Neo4j JVM the server started: its only child process. */
+function jvmOf(serverPid: number): number {
+  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(serverPid)], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((pid) => pid > 0);
+  expect(children).toHaveLength(1);
+  return children[0]!;
+}

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, matchKey, slugId, TIE_SPECS } from './entity.model';
+import { ENTITY_TYPES, matchKey, slugId, TIE_SPECS, wordOrderKey } from './entity.model';
 
 describe('graph model', () => {
   it('matches names regardless of case, accents and punctuation', () => {
@@ -9,6 +9,14 @@ describe('graph model', () => {
   it('derives stable readable ids', () => {
     expect(slugId('Official', 'Serik Zhumangarin')).toBe('official:serik-zhumangarin');
     expect(slugId('Region', '   ')).toBe('region:unnamed');
+  });
+
+  it('keys a name whatever the order of its words, but not of its numbers', () => {
+    expect(wordOrderKey('Official', 'Zhumangarin, Serik')).toBe(wordOrderKey('Official', 'Serik Zhumangarin'));
+    expect(wordOrderKey('Forum', '2023 Astana Forum')).toBe(wordOrderKey('Forum', 'Astana Forum 2023'));
+    expect(wordOrderKey('Forum', 'Astana Forum 2023 1-0')).toBe('Forum:~astana forum # 2023 1 0');
+    expect(wordOrderKey('Sector', 'Sector 1-0')).toBeUndefined();
+    expect(wordOrderKey('Sector', 'Energy')).toBeUndefined();
   });
 
   it('only joins known entity types', () => {

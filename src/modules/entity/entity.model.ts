@@ -167,12 +167,18 @@ export function resolutionKey(type: EntityType, name: string): string | undefine
 
 /**
  * The key of a name whatever the order of its words ("Zhumangarin Serik" is "Serik Zhumangarin"):
- * `Official:~serik zhumangarin`. Undefined for a one-word name, whose plain key says as much.
- * Resolution tries it after every plain key, so an exact spelling always wins.
+ * `Official:~serik zhumangarin`. Words with digits keep their order, after a `#` ("Forum 2023 1-0"
+ * is not "Forum 0-1 2023", though "2023 Astana Forum" is "Astana Forum 2023"). Undefined when
+ * fewer than two words could trade places: the plain key says as much. Resolution tries it after
+ * every plain key, so an exact spelling always wins. Migration 0007 computes the same keys.
  */
 export function wordOrderKey(type: EntityType, name: string): string | undefined {
   const words = matchKey(name)
     .split(' ')
     .filter((word) => word !== '');
-  return words.length < 2 ? undefined : `${type}:~${[...words].sort().join(' ')}`;
+  const numbered = words.filter((word) => /\d/.test(word));
+  const plain = words.filter((word) => !/\d/.test(word));
+  if (plain.length < 2) return undefined;
+  const tail = numbered.length > 0 ? ` # ${numbered.join(' ')}` : '';
+  return `${type}:~${[...plain].sort().join(' ')}${tail}`;
 }

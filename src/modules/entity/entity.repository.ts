@@ -15,21 +15,21 @@ const ENTITY = entityProjection('n');
 // A tie's details; its createdAt is read as text for the reason `entityProjection` gives.
 const TIE = 'r {.*, createdAt: toString(r.createdAt)}';
 
+/**
+ * The entity of each id; the id of an entity merged into another (`mergeEntities`) finds that
+ * one through its `id:<old id>` key, in the same statement, so lookups of ids that exist pay no
+ * second read. Merges keep those keys pointing at the last kept entity: one hop is enough.
+ */
 const entityByIdQuery = defineQuery(
   'entity.byId',
   `UNWIND $keys AS key
-   MATCH (n:Entity {id: key})
+   OPTIONAL MATCH (direct:Entity {id: key})
+   OPTIONAL MATCH (redirect:NameKey {key: 'id:' + key}) WHERE direct IS NULL
+   OPTIONAL MATCH (kept:Entity {id: redirect.entityId})
+   WITH key, coalesce(direct, kept) AS n
+   WHERE n IS NOT NULL
    RETURN key, ${ENTITY} AS node`,
   z.object({ key: z.string(), node: entityColumn }),
-);
-
-/** The entity an id leads to since the entity it named was merged into it (`mergeEntities`). */
-const mergedIntoQuery = defineQuery(
-  'entity.mergedInto',
-  `MATCH (k:NameKey {key: 'id:' + $id})
-   MATCH (n:Entity {id: k.entityId})
-   RETURN n.id AS id`,
-  z.object({ id: z.string() }),
 );
 
 // Statements without a locator are stored with '' (a MERGE key cannot be null); clients get null,
@@ -281,11 +281,6 @@ export class EntityRepository {
   async byId(id: string): Promise<EntityRecord | undefined> {
     const row = await this.loaders.loadOne(entityByIdQuery, id);
     return row?.node;
-  }
-
-  /** Only asked when an id finds no entity, so lookups of entities that exist pay nothing. */
-  async mergedInto(id: string): Promise<string | undefined> {
-    return (await this.db.readOne(mergedIntoQuery, { id }))?.id;
   }
 
   async provenance(id: string): Promise<Provenance[]> {

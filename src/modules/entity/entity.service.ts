@@ -87,11 +87,9 @@ export class EntityService {
   /** The entity with this id, or null; `plan` says what else the request will read from it. */
   async find(id: string, plan?: PrefetchPlan): Promise<EntityObject | null> {
     await this.prefetch([id], plan);
-    const record = await this.repository.byId(id);
-    if (record) return toEntityObject(record);
     // The id of an entity merged into another finds that one.
-    const into = await this.repository.mergedInto(id);
-    return into ? this.find(into, plan) : null;
+    const record = await this.repository.byId(id);
+    return record ? toEntityObject(record) : null;
   }
 
   /** The entity of one type with this id, or null (an id of another type is not found either). */
