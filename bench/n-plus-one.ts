@@ -25,7 +25,7 @@ import { createContext } from '../src/context';
 import { defineQuery } from '../src/db/query';
 import { createSchema } from '../src/graphql/schema';
 import { createLogger } from '../src/logger';
-import { SYSTEM_USER } from '../src/seed';
+import { SYSTEM_USER } from '../src/modules/auth/auth.roles';
 import { openDatabase } from '../src/runtime';
 import { DEEP_REQUEST, deepGraphReport } from '../test/support/deep-graph';
 import { freePort } from '../test/support/free-port';

@@ -9,7 +9,8 @@ import { createSchema } from './graphql/schema';
 import { createLogger } from './logger';
 import { authenticateRequest } from './modules/auth/auth.http';
 import { openDatabase } from './runtime';
-import { loadSeed, SYSTEM_USER } from './seed';
+import { SYSTEM_USER } from './modules/auth/auth.roles';
+import { loadSeed } from './seed';
 
 /** The exit code when the embedded Neo4j could not be kept running; the CLI's "unavailable" code. */
 const EXIT_NEO4J_LOST = 3;
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, logger, {
     // Exit so that whatever supervises this process (systemd, Docker, Kubernetes) notices.
     onGiveUp: () => process.exit(EXIT_NEO4J_LOST),
+    shareConnection: true,
   });
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

@@ -4,6 +4,7 @@ import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
 import { createDriver, waitForNeo4j } from './db/driver';
+import { removeConnectionFile, writeConnectionFile } from './db/connection-file';
 import { startEmbeddedNeo4j } from './db/embedded';
 import { migrate } from './db/migrate';
 import { Neo4jSupervisor, type SupervisedStatus } from './db/supervisor';
@@ -23,6 +24,8 @@ export interface OpenOptions {
    * CLI command leaves it unset and fails on its next query like against any unreachable server.
    */
   readonly onGiveUp?: (status: SupervisedStatus) => void;
+  /** Write the embedded Neo4j's address and password where CLI commands look (the server does). */
+  readonly shareConnection?: boolean;
 }
 
 /**
@@ -80,11 +83,15 @@ export async function openDatabase(config: Config, logger: Logger, open: OpenOpt
     await embedded?.stop();
     throw error;
   }
+  const { dataDir } = config.embedded;
+  const shared = embedded !== null && open.shareConnection === true;
+  if (shared) writeConnectionFile(dataDir, { uri, user: config.neo4j.user, password, pid: process.pid });
   return {
     driver,
     uri,
     embeddedStatus: () => embedded?.status() ?? null,
     async close() {
+      if (shared) removeConnectionFile(dataDir);
       await driver.close();
       await embedded?.stop();
     },

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,8 +108,19 @@ describe('starting and stopping the product', () => {
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
     });
     expect(await client.json()).toEqual({ data: { __typename: 'Query' } });
+
+    // A CLI command beside it uses its Neo4j (the store is locked, the password random).
+    const connectionFile = join(dataDir, 'connection.json');
+    expect(statSync(connectionFile).mode & 0o777).toBe(0o600);
+    const stats = runEntry('src/cli/index.ts', { ...cleanEnv(), NEO4J_DATA_DIR: dataDir }, ['stats', '--json']);
+    expect(await stats.exited()).toEqual({ code: 0, signal: null });
+    expect(JSON.parse(stats.output().slice(stats.output().indexOf('{')))).toMatchObject({
+      nodes: { Region: expect.any(Number) as number },
+    });
+
     server.child.kill('SIGTERM');
     expect(await server.exited()).toEqual({ code: 0, signal: null });
+    expect(existsSync(connectionFile)).toBe(false);
   }, 300_000);
 
   it('restarts a Neo4j that dies, says so in /health/ready, and exits 3 once it cannot', async () => {
@@ -122,6 +133,8 @@ describe('starting and stopping the product', () => {
       return { status: response.status, body: (await response.json()) as { neo4j: Record<string, unknown> } };
     };
     expect((await ready()).body.neo4j).toMatchObject({ embedded: true, state: 'running', restarts: 0, lastExit: null });
+    const created = await post(`${base}/graphql`, 'mutation { createSector(input: { name: "Shipping" }) { id } }', key);
+    expect(created).toEqual({ data: { createSector: { id: 'sector:shipping' } } });
 
     process.kill(jvmOf(server.child.pid!), 'SIGKILL');
     await server.waitFor(/embedded Neo4j stopped unexpectedly \(killed by SIGKILL\)/);
@@ -137,16 +150,19 @@ describe('starting and stopping the product', () => {
       restarts: 1,
       lastExit: { reason: 'killed by SIGKILL' },
     });
-    expect(await post(`${base}/graphql`, '{ sector(id: "sector:logistics") { name } }')).toEqual({
-      data: { sector: { name: 'Logistics' } },
+    expect(await post(`${base}/graphql`, '{ sector(id: "sector:shipping") { name } }')).toEqual({
+      data: { sector: { name: 'Shipping' } },
     });
 
     // Killed again while its port is taken: the one attempt allowed fails, and the API gives up.
     const jvm = jvmOf(server.child.pid!);
     process.kill(jvm, 'SIGKILL');
-    await server.waitFor(/stopped unexpectedly/);
+    await server.waitFor(/stopped unexpectedly[\s\S]*stopped unexpectedly/);
     const squatter = createServer();
-    await new Promise<void>((resolveListen) => squatter.listen(boltPort, '127.0.0.1', resolveListen));
+    await new Promise<void>((resolveListen, rejectListen) => {
+      squatter.once('error', rejectListen);
+      squatter.listen(boltPort, '127.0.0.1', resolveListen);
+    });
     try {
       expect(await server.exited()).toEqual({ code: 3, signal: null });
     } finally {

@@ -8,7 +8,7 @@ import { graphGateway } from '../../src/modules/importer/gateway';
 import { ImporterService, type ImportSummary } from '../../src/modules/importer/importer.service';
 import { loadMapping } from '../../src/modules/importer/mapping';
 import { encodeIdPart } from '../../src/modules/importer/template';
-import { SYSTEM_USER } from '../../src/seed';
+import { SYSTEM_USER } from '../../src/modules/auth/auth.roles';
 import { type GraphQLResponse, Harness } from '../support/harness';
 
 const DESTA = join(__dirname, '..', '..', 'data', 'desta');

@@ -7,7 +7,7 @@ import { dryRunGateway, graphGateway } from '../../src/modules/importer/gateway'
 import { ImporterService } from '../../src/modules/importer/importer.service';
 import { loadMapping } from '../../src/modules/importer/mapping';
 import { formatSummary } from '../../src/modules/importer/summary';
-import { SYSTEM_USER } from '../../src/seed';
+import { SYSTEM_USER } from '../../src/modules/auth/auth.roles';
 import { Harness } from '../support/harness';
 
 const ROOT = join(__dirname, '..', '..');

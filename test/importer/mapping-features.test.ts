@@ -6,7 +6,7 @@ import { graphGateway } from '../../src/modules/importer/gateway';
 import { ImporterService } from '../../src/modules/importer/importer.service';
 import { loadMapping } from '../../src/modules/importer/mapping';
 import { formatSummary } from '../../src/modules/importer/summary';
-import { SYSTEM_USER } from '../../src/seed';
+import { SYSTEM_USER } from '../../src/modules/auth/auth.roles';
 import { Harness } from '../support/harness';
 
 /** A register written the way people write them: month names, sectors in prose, an id twice. */

@@ -13,7 +13,8 @@ import { createLogger } from '../../src/logger';
 import { authenticateRequest } from '../../src/modules/auth/auth.http';
 import { Role } from '../../src/modules/auth/auth.roles';
 import { type Database, openDatabase } from '../../src/runtime';
-import { loadSeed, SYSTEM_USER } from '../../src/seed';
+import { SYSTEM_USER } from '../../src/modules/auth/auth.roles';
+import { loadSeed } from '../../src/seed';
 import { ingest, SIGNING_REPORT } from './signing-report';
 
 export const EDITOR: User = { id: 'test-editor', roles: [Role.Editor] };

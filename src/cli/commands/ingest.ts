@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 
-import { ingestReportJson, ReportRejectedError } from '../../seed';
+import { ReportRefused } from '../../modules/write/report.gateway';
+import { ingestReportJson } from '../../seed';
 import { UsageError } from '../errors';
 import { withGraph } from '../graph-session';
 import { progressBar } from '../progress';
@@ -48,7 +49,7 @@ export function registerIngest(program: Command): void {
                 `${report.file}: ${summary.entitiesCreated} entities and ${summary.tiesCreated} ties created (source ${summary.sourceId})`,
               );
             } catch (error) {
-              if (!(error instanceof ReportRejectedError)) throw error;
+              if (!(error instanceof ReportRefused)) throw error;
               refusedFiles += 1;
               for (const problem of error.problems) {
                 const position = problem.field === null ? undefined : report.locate(problem.field);

@@ -17,3 +17,6 @@ export function isRole(value: string): value is Role {
 export function roleSatisfies(held: readonly string[], needed: Role): boolean {
   return held.some((role) => isRole(role) && RANK[role] >= RANK[needed]);
 }
+
+/** The identity system jobs (seeding, the CLI, the importer) act as; the change log names it `system`. */
+export const SYSTEM_USER = { id: 'system', roles: [Role.Admin] } as const;

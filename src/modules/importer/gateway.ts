@@ -1,9 +1,10 @@
 import { graphql, type GraphQLSchema } from 'graphql';
 
 import type { Context } from '../../context';
-import type { FieldProblem } from '../../errors';
-import { SYSTEM_USER } from '../../seed';
+import { ErrorCode, ServiceUnavailableError } from '../../errors';
+import { SYSTEM_USER } from '../auth/auth.roles';
 import { REPORT_FIELDS } from '../entity/entity.specs';
+import { type ReportReply, sendReport } from '../write/report.gateway';
 import type { ReportInput } from '../write/report.input';
 
 /** A report as the `ingestReport` mutation takes it, in plain JSON. */
@@ -13,60 +14,12 @@ export interface ReportJson {
   readonly ties: readonly Record<string, unknown>[];
 }
 
-export interface IngestReply {
-  readonly sourceId: string;
-  readonly entities: readonly { ref: string; id: string; created: boolean }[];
-  readonly tiesCreated: number;
-  readonly tiesMatched: number;
-}
-
-/** A report the API refused (nothing of it was applied), with its reason. */
-export class IngestRefused extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly problems: readonly FieldProblem[],
-  ) {
-    super(message);
-    this.name = 'IngestRefused';
-  }
-}
-
 /** Where the importer's reports go: the API's schema, or a dry run that only validates them. */
 export interface ImportGateway {
   readonly dryRun: boolean;
-  ingest(report: ReportJson): Promise<IngestReply>;
+  ingest(report: ReportJson): Promise<ReportReply>;
   /** The names of those of `ids` that exist in the graph. */
   names(ids: readonly string[]): Promise<Map<string, string>>;
-}
-
-const INGEST = /* GraphQL */ `
-  mutation Import($report: ReportInput!) {
-    ingestReport(report: $report) {
-      sourceId
-      tiesCreated
-      tiesMatched
-      entities {
-        ref
-        id
-        created
-      }
-    }
-  }
-`;
-
-async function runIngest(schema: GraphQLSchema, context: Context, report: ReportJson): Promise<IngestReply> {
-  const result = await graphql({ schema, source: INGEST, variableValues: { report }, contextValue: context });
-  const [error] = result.errors ?? [];
-  if (error) {
-    const extensions = error.extensions as { code?: string; problems?: FieldProblem[] };
-    throw new IngestRefused(
-      result.errors?.map((each) => each.message).join('; ') ?? error.message,
-      extensions.code ?? 'INTERNAL_SERVER_ERROR',
-      extensions.problems ?? [],
-    );
-  }
-  return (result.data as { ingestReport: IngestReply }).ingestReport;
 }
 
 const NAMES_PER_QUERY = 200;
@@ -78,7 +31,7 @@ const NAMES_PER_QUERY = 200;
 export function graphGateway(schema: GraphQLSchema, makeContext: () => Context): ImportGateway {
   return {
     dryRun: false,
-    ingest: (report) => runIngest(schema, makeContext(), report),
+    ingest: (report) => sendReport(schema, makeContext(), report),
     async names(ids) {
       const names = new Map<string, string>();
       for (let start = 0; start < ids.length; start += NAMES_PER_QUERY) {
@@ -92,7 +45,9 @@ export function graphGateway(schema: GraphQLSchema, makeContext: () => Context):
           variableValues: Object.fromEntries(chunk.map((id, index) => [`i${index}`, id])),
           contextValue: makeContext(),
         });
-        if (result.errors?.length) throw new Error(result.errors.map((error) => error.message).join('; '));
+        const [error] = result.errors ?? [];
+        if (error?.extensions.code === ErrorCode.ServiceUnavailable) throw new ServiceUnavailableError(error.message);
+        if (error) throw new Error(result.errors?.map((each) => each.message).join('; '));
         for (const found of Object.values(result.data ?? {}) as ({ id: string; name: string } | null)[]) {
           if (found) names.set(found.id, found.name);
         }
@@ -108,7 +63,7 @@ export function graphGateway(schema: GraphQLSchema, makeContext: () => Context):
  */
 export function dryRunGateway(schema: GraphQLSchema): ImportGateway {
   const ingest = {
-    ingestReport: (report: ReportInput): IngestReply => ({
+    ingestReport: (report: ReportInput): ReportReply => ({
       sourceId: report.source.id ?? '(new source)',
       entities: report.entities.map((entity) => ({
         ref: entity.ref,
@@ -123,7 +78,7 @@ export function dryRunGateway(schema: GraphQLSchema): ImportGateway {
   const context = { user: SYSTEM_USER, services: { write: ingest } } as unknown as Context;
   return {
     dryRun: true,
-    ingest: (report) => runIngest(schema, context, report),
+    ingest: (report) => sendReport(schema, context, report),
     names: () => Promise.resolve(new Map()),
   };
 }

@@ -2,12 +2,13 @@ import { basename } from 'node:path';
 
 import type { GraphQLSchema } from 'graphql';
 
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError, ServiceUnavailableError } from '../../errors';
 import { matchKey } from '../entity/entity.model';
 import { ENTITY_SPECS } from '../entity/entity.specs';
 import { CodeLists } from './code-lists';
 import { type CsvStream, openCsv } from './csv';
-import { type ImportGateway, IngestRefused, type IngestReply, type ReportJson } from './gateway';
+import { ReportRefused, type ReportReply } from '../write/report.gateway';
+import { type ImportGateway, type ReportJson } from './gateway';
 import type { Mapping } from './mapping';
 import { checkColumns, checkFields } from './mapping-check';
 import { type PlannedEnd, type PlannedTie, planRow, type RowPlan } from './row-plan';
@@ -98,6 +99,45 @@ interface Unit<T> {
   readonly facts: number;
 }
 
+/** Where an import stood when Neo4j went away: what was written, so a re-run can be trusted. */
+interface Written {
+  /** The last data row whose report was written (rows are written in order), 0 for none. */
+  row: number;
+  line: number;
+  /** The last row of the report in flight: its transaction may or may not have committed. */
+  pendingRow: number;
+  ties: number;
+  tiesTotal: number | undefined;
+}
+
+/**
+ * Neo4j became unreachable mid-import. Each report is one transaction, so what was written is
+ * whole; the message says how far it got. Re-running the import completes it: what is already
+ * there is matched, not written twice.
+ */
+export class ImportInterrupted extends ServiceUnavailableError {
+  constructor(csvFile: string, written: Written) {
+    const pending =
+      written.pendingRow > written.row
+        ? `; rows ${written.row + 1}-${written.pendingRow} were being written (a re-run finds out whether they were)`
+        : '';
+    const rows =
+      (written.row === 0
+        ? 'no rows were written'
+        : `rows 1-${written.row} (up to line ${written.line} of ${csvFile}) were written`) +
+      (written.tiesTotal === undefined ? `${pending}; row ${written.pendingRow + 1} onward was not` : '');
+    const ties =
+      written.tiesTotal === undefined
+        ? ''
+        : `, and ${written.ties} of the ${written.tiesTotal} ties between rows; the other ties were not`;
+    super(
+      `Neo4j became unreachable during the import: ${rows}${ties}. ` +
+        'Run the same import again once Neo4j is back to complete it: what is already written is matched, not duplicated.',
+    );
+    this.name = 'ImportInterrupted';
+  }
+}
+
 /**
  * The documents and figures whose id a later row states again (see `RepeatedId`), found as rows
  * stream by: only each id's first row is kept.
@@ -143,7 +183,18 @@ export class ImporterService {
     private readonly gateway: ImportGateway,
   ) {}
 
+  private readonly written: Written = { row: 0, line: 0, pendingRow: 0, ties: 0, tiesTotal: undefined };
+
   async run(mapping: Mapping, options: ImportOptions = {}): Promise<ImportSummary> {
+    try {
+      return await this.runImport(mapping, options);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableError) || this.gateway.dryRun) throw error;
+      throw new ImportInterrupted(basename(options.csvPath ?? mapping.csvPath ?? ''), this.written);
+    }
+  }
+
+  private async runImport(mapping: Mapping, options: ImportOptions): Promise<ImportSummary> {
     const csvPath = options.csvPath ?? mapping.csvPath;
     if (!csvPath) {
       throw BadUserInputError.forField(mapping.locate(['csv', 'path']), 'no CSV: give csv.path or --csv <path>');
@@ -167,7 +218,10 @@ export class ImporterService {
     const rowTies = (plan: RowPlan) => plan.ties.map((tie) => tie.identity);
     const plans = this.plan(mapping, csv, () => (rowsRead += 1));
     for await (const unit of this.batches(plans, rowTies, mapping.batch.facts, (plan) => this.facts(plan))) {
+      const last = unit.items[unit.items.length - 1];
+      this.written.pendingRow = last?.row ?? this.written.row;
       await this.applyRows(mapping, unit.items);
+      if (last) Object.assign(this.written, { row: last.row, line: last.line });
       for (const plan of unit.items) {
         repeated.see(plan);
         const imported = plan.entities.every((entity) => this.idByRef.has(entity.ref));
@@ -181,6 +235,7 @@ export class ImporterService {
     progress('rows', rowsRead, csv.size, csv.size);
 
     const ties = await this.resolveDeferred(deferred);
+    this.written.tiesTotal = ties.length;
     let tiesDone = 0;
     progress('ties', 0, 0, ties.length);
     for await (const unit of this.batches(
@@ -191,6 +246,7 @@ export class ImporterService {
     )) {
       await this.applyTies(mapping, unit.items);
       tiesDone += unit.items.length;
+      this.written.ties = tiesDone;
       progress('ties', tiesDone, tiesDone, ties.length);
     }
 
@@ -321,7 +377,7 @@ export class ImporterService {
     };
   }
 
-  private record(reply: IngestReply, entityStatements: number, tieStatements: number): void {
+  private record(reply: ReportReply, entityStatements: number, tieStatements: number): void {
     this.reports += 1;
     this.entityStatements += entityStatements;
     this.tieStatements += tieStatements;
@@ -343,27 +399,27 @@ export class ImporterService {
     try {
       await send(plans);
     } catch (error) {
-      if (!(error instanceof IngestRefused)) throw error;
+      if (!(error instanceof ReportRefused)) throw error;
       this.retried += 1;
       for (const plan of plans) {
         try {
           await send([plan]);
         } catch (single) {
-          if (!(single instanceof IngestRefused)) throw single;
+          if (!(single instanceof ReportRefused)) throw single;
           this.reject(plan, 'row', this.explain(single, plan));
         }
       }
     }
   }
 
-  /** Names refs in the API's message by what the mapping calls them: `report.entities[2]` → `member c3`. */
-  private explain(error: IngestRefused, plan: RowPlan): string {
+  /** Names refs in the API's message by what the mapping calls them: `entities[2]` → `entity member (Organization)`. */
+  private explain(error: ReportRefused, plan: RowPlan): string {
     return error.message
-      .replace(/report\.entities\[(\d+)\]/g, (whole, index: string) => {
+      .replace(/\b(?:report\.)?entities\[(\d+)\]/g, (whole, index: string) => {
         const entity = plan.entities[Number(index)];
         return entity ? `entity ${entity.ref.split('.').slice(1).join('.')} (${entity.type})` : whole;
       })
-      .replace(/report\.ties\[(\d+)\]/g, (whole, index: string) => {
+      .replace(/\b(?:report\.)?ties\[(\d+)\]/g, (whole, index: string) => {
         const tie = plan.ties[Number(index)];
         return tie ? `${tie.type} tie` : whole;
       });
@@ -417,13 +473,13 @@ export class ImporterService {
     try {
       await send(ties);
     } catch (error) {
-      if (!(error instanceof IngestRefused)) throw error;
+      if (!(error instanceof ReportRefused)) throw error;
       this.retried += 1;
       for (const tie of ties) {
         try {
           await send([tie]);
         } catch (single) {
-          if (!(single instanceof IngestRefused)) throw single;
+          if (!(single instanceof ReportRefused)) throw single;
           this.reject(tie.plan, 'tie', `${tie.type} tie to "${tie.to}": ${single.message}`);
         }
       }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
-import { BadUserInputError } from './errors';
-import { ReportRejectedError, reportProblems } from './seed';
+import { BadUserInputError, ErrorCode } from '../../errors';
+import { ReportRefused, reportProblems } from './report.gateway';
 
 describe('reportProblems', () => {
   it("takes validation problems' field paths, relative to the report", () => {
@@ -26,7 +26,7 @@ describe('reportProblems', () => {
       { field: 'source', message: 'is required (SourceInput!)' },
       { field: null, message: 'Something else entirely' },
     ]);
-    expect(new ReportRejectedError('a.yaml', reportProblems(errors.slice(1, 2))).message).toBe(
+    expect(new ReportRefused(ErrorCode.BadUserInput, reportProblems(errors.slice(1, 2)), 'a.yaml').message).toBe(
       'a.yaml: entities[0].region.name: is required (String!)',
     );
   });
