@@ -6,7 +6,7 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerOptions
 import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
-import { type Context, createContext, type User } from './context';
+import { type Context, type ContextDeps, createContext, type User } from './context';
 import { Availability } from './db/availability';
 import type { SupervisedStatus } from './db/supervisor';
 import { corsFor } from './http/cors';
@@ -19,7 +19,10 @@ import { createSubscriptionServer } from './http/subscriptions';
 import { bodyErrors, graphqlRequestGuards, unexpectedErrors, unknownRoutes } from './http/request-guards';
 import { vendorRoutes } from './http/vendor.routes';
 import type { Logger } from './logger';
+import { SYSTEM_USER } from './modules/auth/auth.roles';
 import { ChangeFeed } from './modules/history/change.feed';
+import { ChangeLogTail } from './modules/history/change.tail';
+import { HistoryRepository } from './modules/history/history.repository';
 
 export interface AppDeps {
   readonly config: Config;
@@ -64,6 +67,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const availability = new Availability(deps.driver, deps.config.neo4j.database);
   const feed = new ChangeFeed(deps.config.http.maxQueuedChanges);
   const contextDeps = { ...deps, availability, feed };
+  const tail = changeLogTail(contextDeps, feed);
   const apollo = createApolloServer(deps.config, deps.schema, deps.logger, httpServer);
   await apollo.start();
 
@@ -98,12 +102,30 @@ export async function createApp(deps: AppDeps): Promise<App> {
     apollo,
     availability,
     async stop() {
+      tail?.stop();
       feed.close();
       await subscriptions.close();
       await apollo.stop();
       availability.stop();
     },
   };
+}
+
+/** Changes written through other API instances, for this instance's subscribers (docs/deployment.md). */
+function changeLogTail(deps: ContextDeps, feed: ChangeFeed): ChangeLogTail | undefined {
+  const { changeFeedPollMs } = deps.config.http;
+  if (changeFeedPollMs === 0) return undefined;
+  const tail = new ChangeLogTail(
+    new HistoryRepository(createContext(deps, SYSTEM_USER).db),
+    feed,
+    { intervalMs: changeFeedPollMs, lookBackMs: 10_000 },
+    (error) =>
+      deps.logger.warn(
+        `reading the change log for the live feed failed: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+  );
+  tail.start();
+  return tail;
 }
 
 /** Listens, turning "port taken" into a message the user can act on. */

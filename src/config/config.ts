@@ -86,6 +86,7 @@ const environmentSchema = z.object({
     .max(MAX_PAGE_SIZE_CEILING, `must be at most ${MAX_PAGE_SIZE_CEILING}`)
     .default(MAX_PAGE_SIZE_CEILING),
   MAX_QUEUED_CHANGES: positive.default(100),
+  CHANGE_FEED_POLL_MS: z.coerce.number().int().min(0).default(1_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -128,6 +129,11 @@ export interface Config {
     readonly maxBodyBytes: number;
     /** Changes that may wait for one `changed` subscriber before its subscription is ended. */
     readonly maxQueuedChanges: number;
+    /**
+     * How often the change log is read for changes written through other API instances, while
+     * this one has subscribers (0: never; one instance alone needs no reading).
+     */
+    readonly changeFeedPollMs: number;
     /** How long a client may take to send a whole request, headers and body (408 after). */
     readonly requestTimeoutMs: number;
     /** Operations per batched request; 1 turns batching off. */
@@ -200,6 +206,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
       maxBodyBytes: env.MAX_BODY_BYTES,
       maxQueuedChanges: env.MAX_QUEUED_CHANGES,
+      changeFeedPollMs: env.CHANGE_FEED_POLL_MS,
       requestTimeoutMs: env.REQUEST_BODY_TIMEOUT_MS,
       maxBatchOperations: env.MAX_BATCH_OPERATIONS,
     },

@@ -25,19 +25,40 @@ interface Subscriber {
 /**
  * The live feed within one process: every committed change is offered to every subscriber, whose
  * queue is bounded, so a client that does not read cannot grow the server's memory: past
- * `maxQueued` waiting changes its subscription ends with an error. Several API instances each
- * have their own feed; see docs/deployment.md for how they would share changes.
+ * `maxQueued` waiting changes its subscription ends with an error. Changes written through
+ * other API instances reach it from the change log (`ChangeLogTail`).
  */
 export class ChangeFeed {
   private readonly subscribers = new Set<Subscriber>();
+  /** Ids offered lately, oldest first: a change reaches the feed from its own write and from the log tail. */
+  private readonly offered = new Map<string, number>();
 
-  constructor(private readonly maxQueued = 100) {}
+  constructor(
+    private readonly maxQueued = 100,
+    /** How long an offered id is remembered; longer than the log tail looks back. */
+    private readonly rememberMs = 60_000,
+  ) {}
 
   get size(): number {
     return this.subscribers.size;
   }
 
+  /** When the feed last went from no subscribers to one (ms since the epoch), or null while it has none. */
+  get activeSince(): number | null {
+    return this.subscribers.size === 0 ? null : this.firstSubscribedAt;
+  }
+
+  private firstSubscribedAt = 0;
+
+  /** Offers a committed change to every subscriber, once: a change offered before is ignored. */
   publish(change: ChangeRecord): void {
+    const now = Date.now();
+    for (const [id, at] of this.offered) {
+      if (at > now - this.rememberMs) break;
+      this.offered.delete(id);
+    }
+    if (this.offered.has(change.id)) return;
+    this.offered.set(change.id, now);
     for (const subscriber of this.subscribers) {
       if (subscriber.done || subscriber.failure) continue;
       if (subscriber.queue.length + subscriber.pending >= this.maxQueued) {
@@ -75,6 +96,7 @@ export class ChangeFeed {
       failure: null,
       done: false,
     };
+    if (this.subscribers.size === 0) this.firstSubscribedAt = Date.now();
     this.subscribers.add(subscriber);
     const finish = (): IteratorResult<ChangeRecord> => {
       subscriber.done = true;

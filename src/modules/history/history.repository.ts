@@ -21,6 +21,14 @@ const CHANGE_COLUMNS = `c.id AS id, toString(c.at) AS at, c.actor AS actor, c.op
 
 export const byIdQuery = defineQuery('history.byId', `MATCH (c:Change {id: $id}) RETURN ${CHANGE_COLUMNS}`, changeRow);
 
+/** The log after one id, oldest first: what the tail of another instance has not seen yet. */
+const afterQuery = defineQuery(
+  'history.after',
+  `MATCH (c:Change) WHERE c.id > $after
+   RETURN ${CHANGE_COLUMNS} ORDER BY c.id LIMIT toInteger($limit)`,
+  changeRow,
+);
+
 const revertsOfQuery = defineQuery(
   'history.revertsOf',
   `MATCH (c:Change {revertOf: $id}) RETURN ${CHANGE_COLUMNS} ORDER BY c.id`,
@@ -136,6 +144,10 @@ export class HistoryRepository {
 
   byId(id: string): Promise<ChangeRow | undefined> {
     return this.db.readOne(byIdQuery, { id });
+  }
+
+  after(id: string, limit: number): Promise<ChangeRow[]> {
+    return this.db.read(afterQuery, { after: id, limit });
   }
 
   revertsOf(id: string): Promise<ChangeRow[]> {

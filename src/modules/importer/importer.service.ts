@@ -385,6 +385,9 @@ export class ImporterService {
     this.tiesMatched += reply.tiesMatched;
     for (const entity of reply.entities) {
       this.idByRef.set(entity.ref, entity.id);
+      // A dry run's ids are placeholders, one per row for entities without an id: keeping them
+      // would grow with the file, and a dry run reports no created or merged counts anyway.
+      if (this.gateway.dryRun) continue;
       this.seenIds.add(entity.id);
       if (entity.created) this.createdIds.add(entity.id);
     }
