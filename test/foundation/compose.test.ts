@@ -15,11 +15,13 @@ interface ComposeService {
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
   volumes?: string[];
+  profiles?: string[];
 }
 
 /** Docker cannot run here, so the compose file is checked against the app's own configuration. */
 describe('docker-compose.yml', () => {
-  const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+  // Compose reads YAML merge keys (`<<: *api`), which the yaml package applies only when asked.
+  const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
     services: Record<string, ComposeService>;
     volumes: Record<string, unknown>;
   };
@@ -51,10 +53,28 @@ describe('docker-compose.yml', () => {
     for (const name of Object.keys(environment)) expect(ENVIRONMENT_VARIABLES).toContain(name);
     const config = loadConfig({ ...environment, API_KEYS: '' });
     expect(config.http.port).toBe(4000);
-    expect(config.neo4j.uri).toBe('bolt://neo4j:7687');
+    // The routing driver, as a cluster or Aura would need; a single server routes to itself.
+    expect(config.neo4j.uri).toBe('neo4j://neo4j:7687');
     // The URI names the compose service and its Bolt port.
     expect(compose.services[new URL(config.neo4j.uri!).hostname]).toBe(neo4j);
     expect(neo4j.ports).toContain(`${new URL(config.neo4j.uri!).port}:7687`);
+  });
+
+  it('has an opt-in profile with a second API instance behind nginx (docs/deployment.md)', () => {
+    const second = compose.services['api-2']!;
+    const proxy = compose.services.proxy!;
+    expect([api.profiles, second.profiles, proxy.profiles]).toEqual([undefined, ['scale'], ['scale']]);
+    expect({ ...second.environment, SEED_ON_START: undefined }).toEqual({
+      ...api.environment,
+      SEED_ON_START: undefined,
+    });
+    expect(second.ports).toEqual([]);
+    expect(proxy.image).toMatch(/^nginx:/);
+    expect(proxy.ports).toEqual(['4100:80']);
+    const [mount] = proxy.volumes ?? [];
+    const nginx = readFileSync(join(ROOT, mount!.split(':')[0]!), 'utf8');
+    expect([...nginx.matchAll(/^\s*server (\S+);/gm)].map((match) => match[1])).toEqual(['api:4000', 'api-2:4000']);
+    expect(nginx).toMatch(/proxy_set_header Upgrade \$http_upgrade/);
   });
 
   it('builds an image that runs as a non-root user, in two stages', () => {
