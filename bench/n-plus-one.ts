@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { loadConfig } from '../src/config';
 import { createContext } from '../src/context';
 import { defineQuery } from '../src/db/query';
-import { createSchema } from '../src/graphql/schema';
+import { createSchema } from '../src/schema/schema';
 import { createLogger } from '../src/logger';
 import { SYSTEM_USER } from '../src/modules/auth/auth.roles';
 import { openDatabase } from '../src/runtime';

@@ -14,7 +14,7 @@ import type { Driver, ProfiledPlan } from 'neo4j-driver';
 
 import { type Config, loadConfig } from '../src/config';
 import { createContext } from '../src/context';
-import { createSchema } from '../src/graphql/schema';
+import { createSchema } from '../src/schema/schema';
 import { createLogger } from '../src/logger';
 import { interceptingDriver } from '../test/support/intercepting-driver';
 import { openBenchDatabase } from './database';

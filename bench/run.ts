@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
 import { loadConfig } from '../src/config';
-import { createSchema } from '../src/graphql/schema';
+import { createSchema } from '../src/schema/schema';
 
 import { firstDifference } from './compare';
 import { type BenchDatabase, openBenchDatabase } from './database';

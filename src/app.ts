@@ -2,11 +2,11 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { createServer, type IncomingHttpHeaders, type Server, type ServerOptions } from 'node:http';
+import { createServer, type Server, type ServerOptions } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
-import { type Context, type ContextDeps, createContext, type User } from './context';
+import { type Authenticate, type Context, type ContextDeps, createContext } from './context';
 import { Availability } from './db/availability';
 import type { SupervisedStatus } from './db/supervisor';
 import { corsFor } from './http/cors';
@@ -30,7 +30,7 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly schema: GraphQLSchema;
   /** Resolves the caller of a request; the auth module supplies it. */
-  readonly authenticate?: (request: { readonly headers: IncomingHttpHeaders }) => Promise<User | null> | User | null;
+  readonly authenticate?: Authenticate;
   /** The embedded Neo4j's state for /health/ready; absent when the API did not start Neo4j itself. */
   readonly embeddedStatus?: () => SupervisedStatus | null;
 }

@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
 import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
@@ -32,6 +34,9 @@ export interface ContextDeps {
   /** The live feed of changes of the HTTP server (subscriptions); absent for in-process jobs. */
   readonly feed?: ChangeFeed;
 }
+
+/** Who sends a request, from its headers (the auth module supplies it); null for anonymous. */
+export type Authenticate = (request: { readonly headers: IncomingHttpHeaders }) => Promise<User | null> | User | null;
 
 export interface ContextOptions {
   /** Load each root field's selection ahead in one statement (default); off only to compare both ways in tests. */

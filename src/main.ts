@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { loadDotEnv } from './config/dotenv';
 import { createContext } from './context';
 import { StartupError } from './errors';
-import { createSchema } from './graphql/schema';
+import { createSchema } from './schema/schema';
 import { createLogger } from './logger';
 import { authenticateRequest } from './modules/auth/auth.http';
 import { openDatabase } from './runtime';

@@ -6,7 +6,7 @@ import { type Config, loadConfig } from '../config';
 import { readConnectionFile } from '../db/connection-file';
 import { loadDotEnv } from '../config/dotenv';
 import { type Context, createContext } from '../context';
-import { createSchema } from '../graphql/schema';
+import { createSchema } from '../schema/schema';
 import { createLogger, type Logger } from '../logger';
 import { type Database, openDatabase } from '../runtime';
 import { SYSTEM_USER } from '../modules/auth/auth.roles';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { buildSchema, parse, validate } from 'graphql';
 
-import { SCHEMA_FILE } from '../graphql/emit';
+import { SCHEMA_FILE } from '../schema/emit';
 import { exampleOperation, loadExampleOperations } from './example-operations';
 
 describe('example operations (client/operations)', () => {

@@ -1,7 +1,6 @@
 import { type Request, Router } from 'express';
 
-import type { AppDeps } from '../app';
-import { type Context, type ContextDeps, createContext } from '../context';
+import { type Authenticate, type Context, type ContextDeps, createContext } from '../context';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { Role, roleSatisfies } from '../modules/auth/auth.roles';
 import { EXPORT_FORMATS, type ExportFilterInput, type ExportFormatName } from '../modules/export/export.service';
@@ -39,7 +38,7 @@ function checkReader(context: Context): void {
  * GraphML, JSON and neo4j-admin CSV exports of the whole graph or of a subgraph
  * (`?region=region:kz&sector=sector:energy&from=2022&to=2023`), streamed page by page.
  */
-export function exportRoutes(deps: ContextDeps & Pick<AppDeps, 'authenticate'>): Router {
+export function exportRoutes(deps: ContextDeps & { readonly authenticate?: Authenticate }): Router {
   const router = Router();
   for (const [path, { format, file }] of Object.entries(ROUTES)) {
     router.get(path, async (request, response) => {

@@ -7,8 +7,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Context } from '../context';
 import { createErrorFormatter } from '../errors/format';
-import { costLimitPlugin } from '../graphql/cost';
-import { knownOperationTypes, subscriptionsOverWebSocket } from '../graphql/known-operation-types';
+import { costLimitPlugin } from './limits/cost';
+import { knownOperationTypes, subscriptionsOverWebSocket } from './limits/known-operation-types';
 import type { Logger } from '../logger';
 
 /** The GraphQL server, with every protection set explicitly rather than left to defaults. */

@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler } 
 
 import type { Config } from '../config';
 import { BadRequestError, ErrorCode, InternalError, LimitExceededError, RouteNotFoundError } from '../errors';
-import { screenDocument } from '../graphql/limits';
+import { screenDocument } from './limits/screen';
 import { sendError } from './respond';
 
 interface BodyParserError {

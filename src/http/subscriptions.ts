@@ -6,10 +6,10 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
 import type { Config } from '../config';
-import type { Context, User } from '../context';
+import type { Authenticate, Context, User } from '../context';
 import { ErrorCode } from '../errors';
-import { estimate, overLimit } from '../graphql/cost';
-import { screenDocument } from '../graphql/limits';
+import { estimate, overLimit } from './limits/cost';
+import { screenDocument } from './limits/screen';
 import type { Logger } from '../logger';
 
 export interface SubscriptionServerDeps {
@@ -18,9 +18,7 @@ export interface SubscriptionServerDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly context: (user: User | null) => Context;
-  readonly authenticate?: (request: {
-    readonly headers: Record<string, string | undefined>;
-  }) => Promise<User | null> | User | null;
+  readonly authenticate?: Authenticate;
 }
 
 export interface SubscriptionServer {

@@ -1,6 +1,6 @@
 import { getNamedType, isAbstractType, isObjectType } from 'graphql';
 
-import { createSchema } from '../../src/graphql/schema';
+import { createSchema } from '../../src/schema/schema';
 import { FOLLOWS } from '../../src/modules/entity/entity.follows';
 import { Harness } from '../support/harness';
 

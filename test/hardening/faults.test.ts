@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config';
 import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/db/embedded';
 import { Executor, type WriteScope } from '../../src/db/executor';
 import { defineQuery, type Params, type Query } from '../../src/db/query';
-import { createSchema } from '../../src/graphql/schema';
+import { createSchema } from '../../src/schema/schema';
 import { createLogger } from '../../src/logger';
 import { authenticateRequest } from '../../src/modules/auth/auth.http';
 import { generateKey, hashKey } from '../../src/modules/auth/auth.keys';

@@ -8,7 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import { type App, createApp, listen } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { type Context, type ContextOptions, createContext, type User } from '../../src/context';
-import { createSchema } from '../../src/graphql/schema';
+import { createSchema } from '../../src/schema/schema';
 import { createLogger } from '../../src/logger';
 import { authenticateRequest } from '../../src/modules/auth/auth.http';
 import { Role } from '../../src/modules/auth/auth.roles';

@@ -2,7 +2,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 
 import { BadUserInputError } from '../../errors';
-import { createSchema } from '../../graphql/schema';
+import { createSchema } from '../../schema/schema';
 import { dryRunGateway, graphGateway } from '../../modules/importer/gateway';
 import { type ImportProgress, ImporterService, type ImportSummary } from '../../modules/importer/importer.service';
 import { loadMapping } from '../../modules/importer/mapping';

@@ -40,3 +40,14 @@ export function isDisputed(claims: readonly Claim[]): boolean {
     claims.some((other, at) => at > index && other.field === claim.field && !sameClaimValue(other.value, claim.value)),
   );
 }
+
+/**
+ * Where a stated value came from: its statement's source, locator and quote, and when it was
+ * recorded (for a value stored before any claim, the entity's first statement).
+ */
+export interface Origin {
+  readonly sourceId: string;
+  readonly locator: string | null;
+  readonly quote: string | null;
+  readonly recordedAt: string;
+}

@@ -1,5 +1,5 @@
 import type { EntityType } from './entity.model';
-import type { Direction, Traversable } from './entity.repository';
+import type { Direction, Traversable } from './entity.model';
 
 /** How a relationship field reaches its entities: the tie it follows, which way, and of what type. */
 export interface Follow<T extends Traversable = Traversable> {
@@ -15,7 +15,7 @@ function follow<T extends Traversable>(tie: T, direction: Direction, only?: Enti
 
 /**
  * Every relationship field of every entity type, by type and field name. The field resolvers load
- * through these, and the request planner (`src/graphql/prefetch.ts`) reads the same table to load a
+ * through these, and the request planner (`src/modules/entity/entity.planner.ts`) reads the same table to load a
  * whole selection in one statement ahead of them, so the two cannot disagree about what a field
  * follows. A field missing here still works; it loads on its own.
  */

@@ -182,3 +182,9 @@ export function wordOrderKey(type: EntityType, name: string): string | undefined
   const tail = numbered.length > 0 ? ` # ${numbered.join(' ')}` : '';
   return `${type}:~${[...plain].sort().join(' ')}${tail}`;
 }
+
+/** Ties followed by traversals: the catalog's, plus the provenance of nodes. */
+export type Traversable = TieType | 'STATED_IN';
+
+/** Which way a traversal follows a tie: from its start (`out`) or from its end (`in`). */
+export type Direction = 'out' | 'in';

@@ -1,10 +1,9 @@
-import type { Direction, Traversable } from './entity.repository';
-import type { EntityType } from './entity.model';
+import type { Direction, EntityType, Traversable } from './entity.model';
 
 /**
  * What a request will read from a set of entities, beyond the entities themselves: their
  * provenance and the ties it will follow, recursively. `EntityRepository.prefetch` turns a plan
- * into one Cypher statement. A plan says nothing about GraphQL; `src/graphql/prefetch.ts` makes
+ * into one Cypher statement. A plan says nothing about GraphQL; `src/modules/entity/entity.planner.ts` makes
  * one from a request's selection.
  */
 export interface PrefetchPlan {

@@ -5,11 +5,8 @@ import { defineQuery, type Params } from '../../db/query';
 import type { Loaders } from '../../graphql/loaders';
 import { entityColumn, entityProjection } from './entity.columns';
 import { type EntityRecord, tieProvenanceColumns } from './entity.record';
-import type { TieType } from './entity.model';
+import type { Direction, Traversable } from './entity.model';
 import type { PrefetchFollow, PrefetchPlan } from './entity.prefetch';
-
-/** Ties followed by traversals: the catalog's, plus the provenance of nodes. */
-export type Traversable = TieType | 'STATED_IN';
 
 const ENTITY = entityProjection('n');
 // A tie's details; its createdAt is read as text for the reason `entityProjection` gives.
@@ -71,8 +68,6 @@ export type TieRecord = z.infer<typeof tieColumn>;
 
 const relatedRow = z.object({ key: z.string(), tie: tieColumn, node: entityColumn });
 export type RelatedRow = z.infer<typeof relatedRow>;
-
-export type Direction = 'out' | 'in';
 
 // Every relationship field of the objects at one position of a request (a document's forum,
 // parties, sectors and signatories) loads in one statement, since all those loads share this

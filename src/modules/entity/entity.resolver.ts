@@ -18,7 +18,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';
 import { Connection, PageArgs } from '../../graphql/pagination';
-import { planForEntities, planForPage } from '../../graphql/prefetch';
+import { planForEntities, planForPage } from './entity.planner';
 import { Role } from '../auth/auth.roles';
 import { claimsOf } from '../claim/claim.service';
 import { Claim } from '../claim/claim.type';

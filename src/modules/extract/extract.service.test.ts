@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import type { GraphQLSchema } from 'graphql';
 
-import { createSchema } from '../../graphql/schema';
+import { createSchema } from '../../schema/schema';
 import { textOf } from './draft';
 import { extractReport } from './extract.service';
 import { numberAppears } from './numbers';

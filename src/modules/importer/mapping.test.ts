@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 
 import { BadUserInputError } from '../../errors';
-import { createSchema } from '../../graphql/schema';
+import { createSchema } from '../../schema/schema';
 import { loadMapping, parseColumnRange, parseMapping } from './mapping';
 import { checkColumns, checkFields } from './mapping-check';
 

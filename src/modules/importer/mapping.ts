@@ -8,7 +8,7 @@ import { BadUserInputError, type FieldProblem } from '../../errors';
 import { type EntityType, TIE_SPECS, TIE_TYPES } from '../entity/entity.model';
 import { REPORT_FIELDS, type ReportedType } from '../entity/entity.specs';
 import { parseTemplate, type Template } from './template';
-import { isDateFormat } from './values';
+import { isDateFormat } from './date-format';
 
 /**
  * The mapping file: how the rows of one CSV become entities and ties. Its format is documented,

@@ -1,15 +1,7 @@
 import { CodeLists } from './code-lists';
+import { isDateFormat, readDate } from './date-format';
 import { encodeIdPart, parseTemplate, renderTemplate } from './template';
-import {
-  conditionHolds,
-  evaluate,
-  isDateFormat,
-  readDate,
-  readNumber,
-  RowProblem,
-  type RowScope,
-  splitText,
-} from './values';
+import { conditionHolds, evaluate, readNumber, RowProblem, type RowScope, splitText } from './values';
 
 const codeLists = new CodeLists({
   country: { iso3166: 'numeric', overrides: { '900': { id: 'region:xk', name: 'Kosovo' } }, onUnknown: 'reject' },

@@ -1,6 +1,7 @@
 import { toPartialDate } from '../../graphql/partial-date';
 import type { Provenance } from '../entity/entity.repository';
-import type { Direction, TieRecord } from '../entity/entity.repository';
+import type { Direction } from '../entity/entity.model';
+import type { TieRecord } from '../entity/entity.repository';
 import type { TieType } from '../entity/entity.model';
 import type { Tie } from './tie.type';
 

@@ -1,7 +1,7 @@
 import type { EntityType } from '../entity/entity.model';
 import { type ClaimedField, specOf } from '../entity/entity.specs';
 import type { TypedProps } from '../history/change.values';
-import { type Claim, isDisputed, parseClaims, sameClaimValue, shownClaim } from '../claim/claim.model';
+import { type Claim, isDisputed, type Origin, parseClaims, sameClaimValue, shownClaim } from '../claim/claim.model';
 import type { EntityWrite } from './write.repository';
 
 /**
@@ -12,14 +12,6 @@ import type { EntityWrite } from './write.repository';
  * preferred claim: the one an editor preferred, else the first stated. A source restating its own
  * claim with another value corrects it; one restating a claimed value confirms it.
  */
-
-/** Where the stored value of an entity came from when it has no claims yet: its first statement. */
-export interface Origin {
-  readonly sourceId: string;
-  readonly locator: string | null;
-  readonly quote: string | null;
-  readonly recordedAt: string;
-}
 
 function stated(field: ClaimedField, props: Readonly<Record<string, unknown>>): Record<string, unknown> | undefined {
   const columns = field.columns.filter((column) => props[column] !== undefined && props[column] !== null);

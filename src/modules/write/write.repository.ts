@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { WriteScope } from '../../db/executor';
 import { defineQuery } from '../../db/query';
-import type { Origin } from './claims';
+import type { Origin } from '../claim/claim.model';
 import { ENTITY_TYPES, type EntityType, type TieType } from '../entity/entity.model';
 
 /** One entity to write, already resolved to its final id and stripped of absent values. */

@@ -14,9 +14,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
-import { FOLLOWS, type Follow, type FollowTable } from '../modules/entity/entity.follows';
-import { type EntityType, isEntityType } from '../modules/entity/entity.model';
-import { type PrefetchPlan, PrefetchPlanBuilder } from '../modules/entity/entity.prefetch';
+import { FOLLOWS, type Follow, type FollowTable } from './entity.follows';
+import { type EntityType, isEntityType } from './entity.model';
+import { type PrefetchPlan, PrefetchPlanBuilder } from './entity.prefetch';
 
 /**
  * Turns the selection under a root field into a `PrefetchPlan`: every relationship field the

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 
 import { getIntrospectionQuery, type GraphQLSchema, parse } from 'graphql';
 
-import type { Limits } from '../config';
+import type { Limits } from '../../config';
 import { costLimitPlugin, estimate } from './cost';
-import { createSchema } from './schema';
+import { createSchema } from '../../schema/schema';
 
 describe('query cost', () => {
   let schema: GraphQLSchema;

@@ -24,8 +24,8 @@ import { StatsResolver } from '../modules/stats/stats.resolver';
 import { TieResolver } from '../modules/tie/tie.resolver';
 import { MergeResolver } from '../modules/write/merge.resolver';
 import { ReportResolver } from '../modules/write/report.resolver';
-import { batchLoadsByParent } from './loaders';
-import { validateArgument } from './validation';
+import { batchLoadsByParent } from '../graphql/loaders';
+import { validateArgument } from '../graphql/validation';
 
 export const RESOLVERS = [
   NodeResolver,

@@ -10,8 +10,8 @@ import {
   TokenKind,
 } from 'graphql';
 
-import type { Limits } from '../config';
-import { ErrorCode, LimitExceededError } from '../errors';
+import type { Limits } from '../../config';
+import { ErrorCode, LimitExceededError } from '../../errors';
 
 /** The shape of one operation, fragments expanded as many times as they are spread. */
 export interface OperationShape {

@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 
-import type { Limits } from '../config';
-import { countTokens, measureOperations, screenDocument } from './limits';
+import type { Limits } from '../../config';
+import { countTokens, measureOperations, screenDocument } from './screen';
 
 const LIMITS: Limits = {
   maxTokens: 200,

@@ -22,8 +22,8 @@ import {
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
-import type { Limits } from '../config';
-import { ErrorCode, LimitExceededError } from '../errors';
+import type { Limits } from '../../config';
+import { ErrorCode, LimitExceededError } from '../../errors';
 
 /** What a list without a page size is assumed to hold (relationship lists such as `documents`). */
 export const ASSUMED_LIST_SIZE = 10;
