@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 
 import { isPartialDate } from '../../modules/extract/dates';
+import type { StoredEvent } from '../../modules/extract/events';
 import { extractReport, pointAtGraph } from '../../modules/extract/extract.service';
 import { draftFileName, listTextFiles, readTextFile, sidecarSource, TextFileError } from '../../modules/extract/files';
 import { Gazetteer, type GazetteerEntry } from '../../modules/extract/gazetteer';
@@ -82,12 +83,21 @@ export function registerExtract(program: Command): void {
         ...(options.published ? { publishedOn: options.published } : {}),
         ...(options.url ? { url: options.url } : {}),
       };
-      const run = (stored?: GazetteerEntry[]): string[] => draftAll(listed, given, options, format, stored);
+      const run = (graph?: Graph): string[] => draftAll(listed, given, options, format, graph);
       const problems = options.graph
-        ? await withGraph(async (session) => run(await session.context().services.extract.graphNames()))
+        ? await withGraph(async (session) => {
+            const extract = session.context().services.extract;
+            return run({ names: await extract.graphNames(), events: await extract.graphEvents() });
+          })
         : run();
       if (problems.length > 0) throw new UsageError(`${problems.join('\n')}\nThe files above were not drafted.`);
     });
+}
+
+/** What `--graph` reads from the graph: its names, and its dated forums with their documents. */
+interface Graph {
+  readonly names: GazetteerEntry[];
+  readonly events: StoredEvent[];
 }
 
 function draftAll(
@@ -95,10 +105,10 @@ function draftAll(
   given: Partial<DraftSource>,
   options: ExtractOptions,
   format: 'json' | 'yaml',
-  stored: GazetteerEntry[] | undefined,
+  graph: Graph | undefined,
 ): string[] {
   const problems: string[] = [];
-  const gazetteer = stored ? Gazetteer.builtin(stored) : undefined;
+  const gazetteer = graph ? Gazetteer.builtin(graph.names) : undefined;
   const bar = listed.folder ? progressBar('Drafting') : undefined;
   try {
     for (const [index, file] of listed.files.entries()) {
@@ -107,7 +117,7 @@ function draftAll(
         const source = { ...sidecarSource(file), ...given };
         if (listed.folder && given.name) delete source.name;
         const report = extractReport(text, { source, gazetteer });
-        if (stored) pointAtGraph(report, stored);
+        if (graph) pointAtGraph(report, graph.names, graph.events);
         const body = serializeDraft(report, format);
         if (!options.out) {
           process.stdout.write(body);

@@ -188,3 +188,8 @@ export type Traversable = TieType | 'STATED_IN';
 
 /** Which way a traversal follows a tie: from its start (`out`) or from its end (`in`). */
 export type Direction = 'out' | 'in';
+
+/** How many sources state a fact: its statements counted once per source (one source may state it at two locators). */
+export function distinctSources(statements: readonly { readonly sourceId: string }[]): number {
+  return new Set(statements.map((statement) => statement.sourceId)).size;
+}

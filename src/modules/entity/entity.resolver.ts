@@ -7,6 +7,7 @@ import {
   FieldResolver,
   ID,
   Info,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -26,6 +27,7 @@ import type { TypedEntityInput } from './entity.specs';
 import { entityIdArg, idProblem } from './entity.ids';
 import { ListOrder } from './entity.input';
 import { Entity, Node, Provenance } from './entity.type';
+import { distinctSources } from './entity.model';
 
 export interface EntityResolverOptions<T extends object, Input extends object, Filter extends object> {
   readonly type: TypedEntityInput['type'];
@@ -95,6 +97,13 @@ export function EntityResolverBase<T extends object, Input extends object, Filte
     @FieldResolver(() => [Provenance], { description: 'The sources that state this entity, with locators.' })
     sources(@Root() entity: { id: string }, @Ctx() ctx: Context) {
       return ctx.services.entity.provenance(entity.id);
+    }
+
+    @FieldResolver(() => Int, {
+      description: 'How many sources state this entity: a fact several reports confirm has several.',
+    })
+    async sourceCount(@Root() entity: { id: string }, @Ctx() ctx: Context) {
+      return distinctSources(await ctx.services.entity.provenance(entity.id));
     }
 
     @Authorized(Role.Editor)

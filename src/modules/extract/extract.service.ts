@@ -5,6 +5,7 @@
  * sectors, figures, then the ties between them.
  */
 import { type Candidate, candidatesFor } from './candidates';
+import { pointAtSameEvents, type StoredEvent } from './events';
 import { parsePublished } from './dates';
 import type { ExtractRepository } from './extract.repository';
 import { findDesignatedRegions, draftPlaces } from './places';
@@ -76,15 +77,28 @@ export class ExtractService {
     return storedEntries(await this.repository.storedNames());
   }
 
+  /** Dated forums with their regions and documents: what a second report of an event is matched to. */
+  graphEvents(): Promise<StoredEvent[]> {
+    return this.repository.storedEvents();
+  }
+
   async extract(text: string, source: Partial<DraftSource> = {}): Promise<DraftWithCandidates> {
-    const stored = storedEntries(await this.repository.storedNames());
+    const [names, events] = await Promise.all([this.repository.storedNames(), this.repository.storedEvents()]);
+    const stored = storedEntries(names);
     const report = extractReport(text, { source, gazetteer: Gazetteer.builtin(stored) });
-    return { ...report, candidates: pointAtGraph(report, stored) };
+    return { ...report, candidates: pointAtGraph(report, stored, events) };
   }
 }
 
-/** Candidates per ref; an entity whose best candidate is an exact match takes that id. */
-export function pointAtGraph(report: DraftReportData, stored: readonly GazetteerEntry[]): Record<string, Candidate[]> {
+/**
+ * Candidates per ref; an entity whose best candidate is an exact match takes that id, and forums
+ * and documents that report a stored event take its ids (`events.ts`).
+ */
+export function pointAtGraph(
+  report: DraftReportData,
+  stored: readonly GazetteerEntry[],
+  events: readonly StoredEvent[] = [],
+): Record<string, Candidate[]> {
   const candidates: Record<string, Candidate[]> = {};
   for (const entity of report.entities) {
     const found = candidatesFor(entity, stored);
@@ -96,5 +110,6 @@ export function pointAtGraph(report: DraftReportData, stored: readonly Gazetteer
       entity[field as keyof typeof entity] = { id: best.id, ...fields } as never;
     }
   }
+  pointAtSameEvents(report, events, candidates);
   return candidates;
 }

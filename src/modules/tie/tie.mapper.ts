@@ -1,6 +1,6 @@
 import { toPartialDate } from '../../graphql/partial-date';
 import type { Provenance } from '../entity/entity.repository';
-import type { Direction } from '../entity/entity.model';
+import { type Direction, distinctSources } from '../entity/entity.model';
 import type { TieRecord } from '../entity/entity.repository';
 import type { TieType } from '../entity/entity.model';
 import type { Tie } from './tie.type';
@@ -17,6 +17,7 @@ export function tieSources(tie: Pick<TieRecord, 'sourceIds' | 'locators' | 'reco
 
 /** A tie read from the side of `anchorId`, following it in `direction`, to `otherId`. */
 export function toTie(type: TieType, anchorId: string, otherId: string, direction: Direction, tie: TieRecord): Tie {
+  const sources = tieSources(tie);
   return {
     type,
     fromId: direction === 'out' ? anchorId : otherId,
@@ -26,6 +27,7 @@ export function toTie(type: TieType, anchorId: string, otherId: string, directio
     onBehalfOfId: tie.onBehalfOf ?? null,
     since: toPartialDate(tie.since, tie.sincePrecision),
     until: toPartialDate(tie.until, tie.untilPrecision),
-    sources: tieSources(tie),
+    sources,
+    sourceCount: distinctSources(sources),
   };
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { PartialDate } from '../../graphql/partial-date';
 import { Provenance } from '../entity/entity.type';
@@ -44,4 +44,7 @@ export class Tie {
 
   @Field(() => [Provenance], { description: 'The sources that state this tie.' })
   sources!: Provenance[];
+
+  @Field(() => Int, { description: 'How many sources state this tie: a fact several reports confirm has several.' })
+  sourceCount!: number;
 }
