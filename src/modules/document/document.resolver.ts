@@ -30,6 +30,14 @@ export class DocumentResolver extends EntityResolverBase({
     return ctx.services.entity.neighbours(document.id, FOLLOWS.Document.parties);
   }
 
+  @FieldResolver(() => [Tie], {
+    description:
+      "The BINDS ties: each party with its side (`role`: INVESTOR, HOST, LENDER, BORROWER, BUYER, SELLER or PARTY) and the sources stating it.",
+  })
+  bindings(@Root() document: Document, @Ctx() ctx: Context) {
+    return ctx.services.entity.ties(document.id, FOLLOWS.Document.bindings);
+  }
+
   @FieldResolver(() => [Sector], { description: 'The sectors it covers.' })
   sectors(@Root() document: Document, @Ctx() ctx: Context) {
     return ctx.services.entity.neighbours(document.id, FOLLOWS.Document.sectors);

@@ -23,6 +23,7 @@ export const FOLLOWS = {
   Document: {
     forum: follow('SIGNED_AT', 'out', 'Forum'),
     parties: follow('BINDS', 'out'),
+    bindings: follow('BINDS', 'out'),
     sectors: follow('COVERS', 'out', 'Sector'),
     signatures: follow('SIGNED', 'in'),
     signatories: follow('SIGNED', 'in', 'Official'),

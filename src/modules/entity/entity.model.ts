@@ -62,9 +62,18 @@ export interface TieSpec {
   readonly properties: readonly ('title' | 'role' | 'onBehalfOf' | 'since' | 'until')[];
   /** A tie is identified by its type and ends, plus this property where one pair can hold several. */
   readonly distinguishedBy?: 'title' | 'role';
+  /** The roles the tie takes, where they are a closed list; the first is what a tie without one reads as. */
+  readonly roles?: readonly string[];
 }
 
 const PARTY: readonly EntityType[] = ['Region', 'Organization'];
+
+/**
+ * A party's side of a document: who invests and who hosts, who lends and who borrows, who buys
+ * and who sells; `PARTY` when the source says no more (and for every tie stored before roles).
+ */
+export const PARTY_ROLES = ['PARTY', 'INVESTOR', 'HOST', 'LENDER', 'BORROWER', 'BUYER', 'SELLER'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
 
 export const TIE_SPECS: Record<TieType, TieSpec> = {
   PART_OF: {
@@ -94,7 +103,13 @@ export const TIE_SPECS: Record<TieType, TieSpec> = {
     properties: ['onBehalfOf'],
   },
   SIGNED_AT: { from: ['Document'], to: ['Forum'], description: 'A document was signed at a forum', properties: [] },
-  BINDS: { from: ['Document'], to: PARTY, description: 'A party bound by a document', properties: [] },
+  BINDS: {
+    from: ['Document'],
+    to: PARTY,
+    description: "A party bound by a document, with its side (role: investor or host, lender or borrower, buyer or seller)",
+    properties: ['role'],
+    roles: PARTY_ROLES,
+  },
   COVERS: { from: ['Document'], to: ['Sector'], description: 'A sector a document covers', properties: [] },
   HELD_IN: { from: ['Forum'], to: ['Region'], description: 'Where a forum took place', properties: [] },
   INVOLVES: { from: ['Forum'], to: PARTY, description: 'A party taking part in a forum', properties: [] },

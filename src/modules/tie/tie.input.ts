@@ -2,7 +2,7 @@ import { IsEnum, IsOptional, Length, MaxLength, ValidateNested } from 'class-val
 import { Field, ID, InputType } from 'type-graphql';
 
 import { PartialDateField, StatementInput } from '../entity/entity.input';
-import type { TieType as TieTypeName } from '../entity/entity.model';
+import { PARTY_ROLES, type TieType as TieTypeName } from '../entity/entity.model';
 import { TieType } from './tie.type';
 import { IsEntityId } from '../entity/entity.ids';
 
@@ -18,7 +18,12 @@ export abstract class TieDetailsInput {
   @Length(1, 300)
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ATTENDED only: the role (speaker, head of delegation…).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ATTENDED: the role (speaker, head of delegation…). BINDS: the party\'s side, one of ' +
+      `${PARTY_ROLES.join(', ')}.`,
+  })
   @IsOptional()
   @Length(1, 200)
   role?: string | null;

@@ -1,6 +1,6 @@
 import { toPartialDate } from '../../graphql/partial-date';
 import type { Provenance } from '../entity/entity.repository';
-import { type Direction, distinctSources } from '../entity/entity.model';
+import { type Direction, distinctSources, TIE_SPECS } from '../entity/entity.model';
 import type { TieRecord } from '../entity/entity.repository';
 import type { TieType } from '../entity/entity.model';
 import type { Tie } from './tie.type';
@@ -23,7 +23,8 @@ export function toTie(type: TieType, anchorId: string, otherId: string, directio
     fromId: direction === 'out' ? anchorId : otherId,
     toId: direction === 'out' ? otherId : anchorId,
     title: tie.title ?? null,
-    role: tie.role ?? null,
+    // Ties with a closed list of roles read as its first (BINDS: PARTY) when none was stated.
+    role: tie.role ?? TIE_SPECS[type].roles?.[0] ?? null,
     onBehalfOfId: tie.onBehalfOf ?? null,
     since: toPartialDate(tie.since, tie.sincePrecision),
     until: toPartialDate(tie.until, tie.untilPrecision),

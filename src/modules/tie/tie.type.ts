@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { PartialDate } from '../../graphql/partial-date';
 import { Provenance } from '../entity/entity.type';
-import { TIE_SPECS, TIE_TYPES, type TieType as TieTypeName } from '../entity/entity.model';
+import { PARTY_ROLES, TIE_SPECS, TIE_TYPES, type TieType as TieTypeName } from '../entity/entity.model';
 
 /** GraphQL enum mirroring the tie catalog, so clients see the same names Neo4j stores. */
 export const TieType = Object.fromEntries(TIE_TYPES.map((type) => [type, type])) as { [K in TieTypeName]: K };
@@ -30,7 +30,12 @@ export class Tie {
   @Field(() => String, { nullable: true, description: 'For a position: the title held.' })
   title!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'For attendance: the role (speaker, head of delegation…).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For attendance: the role (speaker, head of delegation…). For BINDS: the party\'s side, one of ' +
+      `${PARTY_ROLES.join(', ')} (PARTY where the source says no more).`,
+  })
   role!: string | null;
 
   /** Resolved to the entity by `TieResolver.onBehalfOf`. */

@@ -16,6 +16,12 @@ export function tieDetailProblems(
       problems.push({ field: `${path}.${property}`, message: `a ${details.type} tie takes no ${property}` });
     }
   }
+  if (spec.roles && details.role && !spec.roles.includes(details.role)) {
+    problems.push({
+      field: `${path}.role`,
+      message: `"${details.role}" is not a role of a ${details.type} tie; one of ${spec.roles.join(', ')}`,
+    });
+  }
   if (spec.distinguishedBy === 'title' && !details.title) {
     problems.push({ field: `${path}.title`, message: `a ${details.type} tie needs a title` });
   }
