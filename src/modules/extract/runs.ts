@@ -4,6 +4,7 @@
  * similar small words between capitalised words, but stops at "and", commas and brackets, so
  * "Egypt and the European Union" is two runs.
  */
+import { MONTH_NAMES } from '../../graphql/partial-date';
 import { type Token } from './text';
 
 export interface Run {
@@ -187,19 +188,8 @@ export const FUNCTION_WORDS = new Set([
   'welcome',
 ]);
 
-export const MONTHS_AND_DAYS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+export const MONTHS_AND_DAYS = new Set<string>([
+  ...MONTH_NAMES,
   'jan',
   'feb',
   'mar',

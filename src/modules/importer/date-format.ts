@@ -1,4 +1,4 @@
-import { parsePartialDate } from '../../graphql/partial-date';
+import { MONTH_NAMES, parsePartialDate } from '../../graphql/partial-date';
 
 /**
  * Date formats of mappings ("DD/MM/YYYY", "D MMMM YYYY", `iso`): checked when a mapping is read
@@ -13,27 +13,12 @@ export function escapeRegExp(literal: string): string {
 const DATE_TOKENS = /YYYY|MMMM|MMM|MM|M|DD|D/g;
 const MONTH_TOKENS = ['MMMM', 'MMM', 'MM', 'M'];
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
 /** The month a name gives, 1 to 12: `MMMM` takes the full English name, `MMM` its first three letters (or "Sept"). */
 function monthOf(text: string, token: string): number | undefined {
   const name = text.toLowerCase();
   const index =
     token === 'MMMM'
-      ? MONTH_NAMES.indexOf(name)
+      ? MONTH_NAMES.indexOf(name as (typeof MONTH_NAMES)[number])
       : name === 'sept'
         ? 8
         : MONTH_NAMES.findIndex((month) => month.slice(0, 3) === name);
