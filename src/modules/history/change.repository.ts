@@ -38,10 +38,15 @@ const entityStatesQuery = defineQuery(
   z.object({ id: z.string(), type: z.enum(ENTITY_TYPES).nullable(), props: typedPropsColumn.nullable() }),
 );
 
+/** The ties on each pair, with their typed properties. */
 const tieStatesQuery = defineQuery(
   'history.tieStates',
   `UNWIND $pairs AS p
-   OPTIONAL MATCH (:Entity {id: p.from})-[r:$(p.type)]->(:Entity {id: p.to})
+   OPTIONAL MATCH (a:Entity {id: p.from})
+   OPTIONAL MATCH (b:Entity {id: p.to})
+   // Both ends found first, so the ties between them are found from the end with fewer (expand
+   // into), not by walking every tie of a busy region.
+   OPTIONAL MATCH (a)-[r:$(p.type)]->(b)
    RETURN p.type AS type, p.from AS from, p.to AS to,
           collect(CASE WHEN r IS NOT NULL
                        THEN [CASE p.type WHEN 'STATED_IN' THEN r.locator ELSE r.key END, ${typedPropsCypher('r')}]
