@@ -111,7 +111,7 @@ export const WEIGHTS = {
   sharedName: 0.1,
   neighbour: { Organization: 0.05, Forum: 0.03, Region: 0.03 } as Readonly<Record<string, number>>,
   neighboursAtMost: 0.12,
-  sameCode: 0.3,
+  sameCode: 0.8,
   differentCode: -0.7,
   differentKind: -0.15,
   differentYear: -0.5,
