@@ -459,3 +459,39 @@ export function blockingKeys(profile: Profile): string[] {
   }
   return [...keys];
 }
+
+const MEASURE_WORDS: Record<NameMeasure, string> = {
+  [NameMeasure.SAME_NAME]: 'same name',
+  [NameMeasure.WORD_ORDER]: 'same words in another order',
+  [NameMeasure.WITHOUT_LEGAL_FORM]: 'same name without its legal form',
+  [NameMeasure.INITIALS]: 'initials',
+  [NameMeasure.ACRONYM]: 'acronym',
+  [NameMeasure.JARO_WINKLER]: 'Jaro-Winkler',
+  [NameMeasure.TOKEN_OVERLAP]: 'words in common',
+};
+
+function signed(weight: number): string {
+  return `${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(2)}`;
+}
+
+/** A reason in a line of words, as the CLI prints it. */
+export function describeReason(reason: Reason): string {
+  switch (reason.kind) {
+    case 'NameSimilarity':
+      return `${MEASURE_WORDS[reason.measure]} ${reason.similarity} ("${reason.leftName}" / "${reason.rightName}")`;
+    case 'SharedName':
+      return `shared name ${reason.names.map((name) => `"${name}"`).join(', ')} ${signed(reason.weight)}`;
+    case 'SharedNeighbour':
+      return `shared ${reason.neighbourType} ${reason.neighbourId} ${signed(reason.weight)}`;
+    case 'SameCode':
+      return `same ${reason.field} ${reason.value} ${signed(reason.weight)}`;
+    case 'DifferentCode':
+      return `${reason.field} ${reason.left} vs ${reason.right} ${signed(reason.weight)}`;
+    case 'DifferentKind':
+      return `kind ${reason.left} vs ${reason.right} ${signed(reason.weight)}`;
+    case 'DifferentYear':
+      return `year ${reason.left} vs ${reason.right} ${signed(reason.weight)}`;
+    case 'DifferentTerms':
+      return `${reason.title} at ${reason.organizationId}: ${reason.left} vs ${reason.right} ${signed(reason.weight)}`;
+  }
+}

@@ -36,6 +36,8 @@ export interface DuplicateCandidate {
   readonly id: string;
   readonly leftId: string;
   readonly rightId: string;
+  readonly leftName: string;
+  readonly rightName: string;
   readonly score: number;
   readonly reasons: readonly Reason[];
 }
@@ -122,7 +124,15 @@ export class DuplicatesService {
         const l = around.get(left.id);
         const r = around.get(right.id);
         const all = l && r ? [...reasons, ...surroundingReasons(l, r)] : reasons;
-        return { id: `${left.id} ${right.id}`, leftId: left.id, rightId: right.id, score: scoreOf(all), reasons: all };
+        return {
+          id: `${left.id} ${right.id}`,
+          leftId: left.id,
+          rightId: right.id,
+          leftName: left.name,
+          rightName: right.name,
+          score: scoreOf(all),
+          reasons: all,
+        };
       })
       .filter((candidate) => candidate.score >= minScore)
       .sort((a, b) => b.score - a.score || compareIds(a.id, b.id));
