@@ -122,6 +122,20 @@ describe('reasons and score', () => {
     );
   });
 
+  it('lets names that differ in their numbers argue against', () => {
+    const reasons = nameReasons(
+      profile('source:a', 'Bulletin of bilateral records no. 12'),
+      profile('source:b', 'Bulletin of bilateral records no. 13'),
+    );
+    expect(reasons).toContainEqual({
+      kind: 'DifferentNumber',
+      left: '12',
+      right: '13',
+      weight: WEIGHTS.differentNumber,
+    });
+    expect(scoreOf(reasons)).toBeLessThan(0.5);
+  });
+
   it('keeps scores within [0, 1]', () => {
     expect(scoreOf([{ kind: 'DifferentKind', left: 'A', right: 'B', weight: -2 }])).toBe(0);
   });

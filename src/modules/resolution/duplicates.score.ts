@@ -84,6 +84,7 @@ export type Reason =
     }
   | { readonly kind: 'DifferentKind'; readonly left: string; readonly right: string; readonly weight: number }
   | { readonly kind: 'DifferentYear'; readonly left: string; readonly right: string; readonly weight: number }
+  | { readonly kind: 'DifferentNumber'; readonly left: string; readonly right: string; readonly weight: number }
   | {
       readonly kind: 'DifferentTerms';
       readonly organizationId: string;
@@ -115,6 +116,7 @@ export const WEIGHTS = {
   differentCode: -0.7,
   differentKind: -0.15,
   differentYear: -0.5,
+  differentNumber: -0.5,
   differentTerms: -0.3,
 } as const;
 
@@ -161,11 +163,45 @@ const GENERIC_WORDS = new Set([
   '&',
 ]);
 
+/**
+ * Folded names, remembered: a search compares each name with up to a hundred others, and folding
+ * (Unicode decomposition, two regular expressions) was most of the time of a comparison. Bounded,
+ * so a server that searches often keeps at most this many.
+ */
+const FOLDED_AT_MOST = 400_000;
+interface Folded {
+  readonly key: string;
+  readonly words: string[];
+  readonly sorted: string;
+  readonly core: string[];
+  readonly coreKey: string;
+  readonly coreSorted: string;
+}
+const folded = new Map<string, Folded>();
+
+function fold(name: string): Folded {
+  let entry = folded.get(name);
+  if (!entry) {
+    if (folded.size >= FOLDED_AT_MOST) folded.clear();
+    const key = matchKey(name);
+    const words = key.split(' ').filter((word) => word !== '');
+    const core = coreWords(words);
+    entry = {
+      key: words.join(' '),
+      words,
+      sorted: [...words].sort().join(' '),
+      core,
+      coreKey: core.join(' '),
+      coreSorted: [...core].sort().join(' '),
+    };
+    folded.set(name, entry);
+  }
+  return entry;
+}
+
 /** Words of the name, folded. */
 export function wordsOf(name: string): string[] {
-  return matchKey(name)
-    .split(' ')
-    .filter((word) => word !== '');
+  return fold(name).words;
 }
 
 function coreWords(words: readonly string[]): string[] {
@@ -249,17 +285,17 @@ export interface NameComparison {
 
 /** How alike two names are, by the strongest measure that holds. */
 export function compareNames(left: string, right: string): NameComparison {
-  const a = wordsOf(left);
-  const b = wordsOf(right);
+  const l = fold(left);
+  const r = fold(right);
+  const a = l.words;
+  const b = r.words;
   if (a.length === 0 || b.length === 0) return { measure: NameMeasure.TOKEN_OVERLAP, similarity: 0 };
   const fixed = (measure: NameMeasure): NameComparison => ({ measure, similarity: MEASURE_SIMILARITY[measure] ?? 0 });
-  if (a.join(' ') === b.join(' ')) return fixed(NameMeasure.SAME_NAME);
-  if ([...a].sort().join(' ') === [...b].sort().join(' ')) return fixed(NameMeasure.WORD_ORDER);
-  const coreA = coreWords(a);
-  const coreB = coreWords(b);
-  if (coreA.join(' ') === coreB.join(' ') || [...coreA].sort().join(' ') === [...coreB].sort().join(' ')) {
-    return fixed(NameMeasure.WITHOUT_LEGAL_FORM);
-  }
+  if (l.key === r.key) return fixed(NameMeasure.SAME_NAME);
+  if (l.sorted === r.sorted) return fixed(NameMeasure.WORD_ORDER);
+  const coreA = l.core;
+  const coreB = r.core;
+  if (l.coreKey === r.coreKey || l.coreSorted === r.coreSorted) return fixed(NameMeasure.WITHOUT_LEGAL_FORM);
   if (isAcronymOf(a, b) || isAcronymOf(b, a) || isAcronymOf(coreA, b) || isAcronymOf(coreB, a)) {
     return fixed(NameMeasure.ACRONYM);
   }
@@ -270,7 +306,7 @@ export function compareNames(left: string, right: string): NameComparison {
     const whole = aligned.some((match, index) => match === 'equal' && (coreA[index]?.length ?? 0) > 1);
     if (initials && whole && !aligned.includes('misspelt')) return fixed(NameMeasure.INITIALS);
     if (!initials) {
-      return { measure: NameMeasure.JARO_WINKLER, similarity: round(jaroWinkler(coreA.join(' '), coreB.join(' '))) };
+      return { measure: NameMeasure.JARO_WINKLER, similarity: round(jaroWinkler(l.coreKey, r.coreKey)) };
     }
   }
   return { measure: NameMeasure.TOKEN_OVERLAP, similarity: round(tokenOverlap(coreA, coreB)) };
@@ -323,13 +359,23 @@ function period(position: Position): string {
 /** The reasons the names give; enough to decide whether the surroundings are worth reading. */
 export function nameReasons(left: Profile, right: Profile): Reason[] {
   const reasons: Reason[] = [bestNames(left, right)];
-  const leftKeys = new Set(namesOf(left).map(matchKey));
-  const primaries = matchKey(left.name) === matchKey(right.name);
+  const leftKeys = new Set(namesOf(left).map((name) => fold(name).key));
+  const primaries = fold(left.name).key === fold(right.name).key;
   const shared = new Map<string, string>();
   for (const name of namesOf(right)) {
-    const key = matchKey(name);
+    const key = fold(name).key;
     // Equal primary names are the name reason; a shared name is one more that they share.
-    if (key !== '' && leftKeys.has(key) && !(primaries && key === matchKey(left.name))) shared.set(key, name);
+    if (key !== '' && leftKeys.has(key) && !(primaries && key === fold(left.name).key)) shared.set(key, name);
+  }
+  const numbers = (name: string) =>
+    wordsOf(name)
+      .filter((word) => /\d/.test(word))
+      .sort()
+      .join(' ');
+  const leftNumbers = numbers(left.name);
+  const rightNumbers = numbers(right.name);
+  if (leftNumbers !== '' && rightNumbers !== '' && leftNumbers !== rightNumbers && shared.size === 0) {
+    reasons.push({ kind: 'DifferentNumber', left: leftNumbers, right: rightNumbers, weight: WEIGHTS.differentNumber });
   }
   if (shared.size > 0) reasons.push({ kind: 'SharedName', names: [...shared.values()], weight: WEIGHTS.sharedName });
   for (const field of ISO_FIELDS) {
@@ -491,6 +537,8 @@ export function describeReason(reason: Reason): string {
       return `kind ${reason.left} vs ${reason.right} ${signed(reason.weight)}`;
     case 'DifferentYear':
       return `year ${reason.left} vs ${reason.right} ${signed(reason.weight)}`;
+    case 'DifferentNumber':
+      return `numbered ${reason.left} vs ${reason.right} ${signed(reason.weight)}`;
     case 'DifferentTerms':
       return `${reason.title} at ${reason.organizationId}: ${reason.left} vs ${reason.right} ${signed(reason.weight)}`;
   }

@@ -131,16 +131,17 @@ export class DifferentTerms extends DuplicateReason {
   right!: string;
 }
 
-export const REASON_TYPES = [
-  NameSimilarity,
-  SharedName,
-  SharedNeighbour,
-  SameCode,
-  DifferentCode,
-  DifferentKind,
-  DifferentYear,
-  DifferentTerms,
-] as const;
+@ObjectType({
+  implements: DuplicateReason,
+  description: 'Names that differ in their numbers ("Forum 2023" / "Forum 2024", "no. 12" / "no. 13"): argues against.',
+})
+export class DifferentNumber extends DuplicateReason {
+  @Field({ description: 'The numbers of the left name.' })
+  left!: string;
+
+  @Field()
+  right!: string;
+}
 
 @ObjectType({ description: 'Two entities of one type that are probably one, with the reasons for and against.' })
 export class DuplicateCandidate {
