@@ -16,6 +16,8 @@ import { ExtractRepository } from './modules/extract/extract.repository';
 import { ExtractService } from './modules/extract/extract.service';
 import { OverviewRepository } from './modules/overview/overview.repository';
 import { OverviewService } from './modules/overview/overview.service';
+import { DuplicatesRepository } from './modules/resolution/duplicates.repository';
+import { DuplicatesService } from './modules/resolution/duplicates.service';
 import { RegionRepository } from './modules/region/region.repository';
 import { RegionService } from './modules/region/region.service';
 import { SearchRepository } from './modules/search/search.repository';
@@ -30,6 +32,7 @@ import { WriteStore } from './modules/write/write.store';
 /** The services of one request, wired to that request's executor and loaders. */
 export interface Services {
   readonly claim: ClaimService;
+  readonly duplicates: DuplicatesService;
   readonly entity: EntityService;
   readonly export: ExportService;
   readonly extract: ExtractService;
@@ -50,6 +53,7 @@ export interface Services {
 export function createServices(db: Executor, loaders: Loaders, actor: string, feed?: ChangeFeed): Services {
   return {
     claim: new ClaimService(new ClaimRepository(db)),
+    duplicates: new DuplicatesService(new DuplicatesRepository(db)),
     entity: new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db)),
     export: new ExportService(new ExportRepository(db)),
     extract: new ExtractService(new ExtractRepository(db)),

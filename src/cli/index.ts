@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config';
 import { ServiceUnavailableError, StartupError } from '../errors';
 import { ExportAbortedError } from '../modules/export/export.service';
+import { registerDuplicates } from './commands/duplicates';
 import { registerExport } from './commands/export';
 import { registerExtract } from './commands/extract';
 import { registerImport } from './commands/import';
@@ -33,6 +34,7 @@ registerIngest(program);
 registerExport(program);
 registerExtract(program);
 registerStats(program);
+registerDuplicates(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // The export stopped because nobody reads on: not a failure to report.

@@ -16,6 +16,11 @@ import { HistoryResolver } from '../modules/history/history.resolver';
 import { OfficialResolver } from '../modules/official/official.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
+import {
+  DifferentTermsResolver,
+  DuplicatesResolver,
+  SharedNeighbourResolver,
+} from '../modules/resolution/duplicates.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { SectorResolver } from '../modules/sector/sector.resolver';
 import { SigningResolver } from '../modules/signing/signing.resolver';
@@ -47,6 +52,9 @@ export const RESOLVERS = [
   HistoryResolver,
   ClaimResolver,
   ExtractResolver,
+  DuplicatesResolver,
+  SharedNeighbourResolver,
+  DifferentTermsResolver,
 ] as const;
 
 /**

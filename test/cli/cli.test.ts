@@ -200,12 +200,53 @@ describe('ties-graph CLI', () => {
     expect(JSON.parse(json.stdout)).toEqual({ nodes: [], relationships: [] });
   });
 
+  it('lists duplicate candidates with their reasons, as text and as JSON', async () => {
+    await harness.cypher(
+      `UNWIND $names AS e
+       CREATE (n:Entity:Organization {id: e.id, name: e.name, aliases: [], kind: 'COMPANY',
+                                      createdAt: datetime(), updatedAt: datetime()})`,
+      {
+        names: [
+          { id: 'org:cli-baosteel', name: 'Baosteel' },
+          { id: 'org:cli-baosteel-group', name: 'BaoSteel Group' },
+        ],
+      },
+    );
+    const json = await cli(['duplicates', '--type', 'Organization', '--min-score', '0.9', '--json']);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    const answer = JSON.parse(json.stdout) as {
+      candidates: { id: string; score: number; reasons: { kind: string; measure?: string }[] }[];
+      work: { comparisons: number; capped: boolean };
+    };
+    expect(answer.candidates.map((candidate) => candidate.id)).toContain('org:cli-baosteel org:cli-baosteel-group');
+    expect(answer.candidates[0]?.reasons[0]).toMatchObject({ kind: 'NameSimilarity', measure: 'WITHOUT_LEGAL_FORM' });
+    expect(answer.work.capped).toBe(false);
+
+    const text = await cli(['duplicates', '--type', 'organization']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('0.930  org:cli-baosteel "Baosteel"  ~  org:cli-baosteel-group "BaoSteel Group"');
+    expect(text.stdout).toContain('same name without its legal form 0.93 ("Baosteel" / "BaoSteel Group")');
+    expect(text.stdout).toMatch(/candidate pair\(s\) of Organization scoring 0\.8 or more; compared \d+ pairs/);
+
+    const badType = await cli(['duplicates', '--type', 'Treaty']);
+    expect(badType.code).toBe(2);
+    expect(badType.stderr).toContain('--type: "Treaty" is not an entity type');
+    const badScore = await cli(['duplicates', '--type', 'Official', '--min-score', '2']);
+    expect(badScore.code).toBe(2);
+    expect(badScore.stderr).toContain('--min-score: "2" is not a number from 0 to 1');
+    const documents = await cli(['duplicates', '--type', 'Document']);
+    expect(documents.code).toBe(2);
+    expect(documents.stderr).toContain('never matched by name');
+  });
+
   it('stops quietly when the reader of stdout goes away (| head), for every command that writes there', async () => {
     for (const args of [
       ['export', '--format', 'json'],
       ['export', '--format', 'graphml'],
       ['stats'],
       ['stats', '--json'],
+      ['duplicates', '--type', 'Region'],
     ]) {
       const run = await cliIntoClosedPipe(args);
       expect({ args, ...run }).toEqual({ args, code: 141, stderr: '' });

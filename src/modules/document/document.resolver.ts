@@ -32,7 +32,7 @@ export class DocumentResolver extends EntityResolverBase({
 
   @FieldResolver(() => [Tie], {
     description:
-      "The BINDS ties: each party with its side (`role`: INVESTOR, HOST, LENDER, BORROWER, BUYER, SELLER or PARTY) and the sources stating it.",
+      'The BINDS ties: each party with its side (`role`: INVESTOR, HOST, LENDER, BORROWER, BUYER, SELLER or PARTY) and the sources stating it.',
   })
   bindings(@Root() document: Document, @Ctx() ctx: Context) {
     return ctx.services.entity.ties(document.id, FOLLOWS.Document.bindings);

@@ -106,7 +106,8 @@ export const TIE_SPECS: Record<TieType, TieSpec> = {
   BINDS: {
     from: ['Document'],
     to: PARTY,
-    description: "A party bound by a document, with its side (role: investor or host, lender or borrower, buyer or seller)",
+    description:
+      'A party bound by a document, with its side (role: investor or host, lender or borrower, buyer or seller)',
     properties: ['role'],
     roles: PARTY_ROLES,
   },

@@ -21,7 +21,7 @@ export abstract class TieDetailsInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'ATTENDED: the role (speaker, head of delegation…). BINDS: the party\'s side, one of ' +
+      "ATTENDED: the role (speaker, head of delegation…). BINDS: the party's side, one of " +
       `${PARTY_ROLES.join(', ')}.`,
   })
   @IsOptional()

@@ -33,7 +33,7 @@ export class Tie {
   @Field(() => String, {
     nullable: true,
     description:
-      'For attendance: the role (speaker, head of delegation…). For BINDS: the party\'s side, one of ' +
+      "For attendance: the role (speaker, head of delegation…). For BINDS: the party's side, one of " +
       `${PARTY_ROLES.join(', ')} (PARTY where the source says no more).`,
   })
   role!: string | null;
