@@ -9,7 +9,8 @@ import countries from 'i18n-iso-countries';
 import english from 'i18n-iso-countries/langs/en.json';
 
 import { OrganizationKind, RegionKind } from '../entity/entity.enums';
-import { COUNTRY_DISPLAY_NAMES, DEMONYMS, EXTRA_COUNTRY_NAMES, UNSAFE_COUNTRY_ALIASES } from './lexicon/countries';
+import { COUNTRY_ALIASES } from '../region/country-names';
+import { COUNTRY_DISPLAY_NAMES, DEMONYMS, UNSAFE_COUNTRY_ALIASES } from './lexicon/countries';
 import { INTERNATIONAL_ORGANIZATIONS } from './lexicon/organizations';
 import { isCapitalized, type Token, tokenize } from './text';
 
@@ -236,7 +237,7 @@ function countryEntries(): GazetteerEntry[] {
   const entries: GazetteerEntry[] = [];
   const names = countries.getNames('en', { select: 'all' });
   for (const [iso2, list] of Object.entries(names)) {
-    const all = new Set<string>([...list, ...(EXTRA_COUNTRY_NAMES[iso2] ?? [])]);
+    const all = new Set<string>([...list, ...(COUNTRY_ALIASES[iso2] ?? [])]);
     const usable = [...all].filter((name) => !name.includes(','));
     const display =
       COUNTRY_DISPLAY_NAMES[iso2] ??

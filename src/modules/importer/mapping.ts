@@ -190,7 +190,7 @@ const entityFieldsTable = z.record(z.string(), z.union([scalar, z.array(z.string
 
 const codeList = z.union([
   z.strictObject({
-    iso3166: z.enum(['numeric', 'alpha2', 'alpha3']),
+    iso3166: z.enum(['numeric', 'alpha2', 'alpha3', 'name']),
     overrides: z.record(z.string(), entityFieldsTable).default({}),
     onUnknown: z.enum(['reject', 'skip']).default('reject'),
   }),
@@ -200,6 +200,14 @@ const codeList = z.union([
   }),
 ]);
 export type CodeListDef = z.infer<typeof codeList>;
+
+/**
+ * The list every mapping has without declaring it: country (and subdivision) names as datasets
+ * write them, in any of the languages of `country-names.ts`. A mapping may declare its own
+ * `countryName` (with overrides, or `onUnknown: skip`) instead.
+ */
+export const COUNTRY_NAME_LIST = 'countryName';
+const countryNameList: CodeListDef = { iso3166: 'name', overrides: {}, onUnknown: 'reject' };
 
 const mappingSchema = z.strictObject({
   format: z.literal(1, { message: 'must be 1 (the version of the mapping format)' }),
@@ -225,7 +233,10 @@ const mappingSchema = z.strictObject({
     .default({ delimiter: ',', quote: '"', encoding: 'utf8', empty: [''] }),
   locator: z.string().min(1).default('row {$row}'),
   batch: z.strictObject({ facts: z.number().int().min(1).max(2000).default(400) }).default({ facts: 400 }),
-  codeLists: z.record(refName, codeList).default({}),
+  codeLists: z
+    .record(refName, codeList)
+    .default({})
+    .transform((lists): Record<string, CodeListDef> => ({ [COUNTRY_NAME_LIST]: countryNameList, ...lists })),
   entities: z.array(entityDef).min(1),
   ties: z.array(tieDef).default([]),
 });

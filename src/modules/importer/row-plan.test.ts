@@ -102,3 +102,62 @@ describe('planRow', () => {
     expect((problem as RowProblem).message).toMatch(/^"999" is not in ISO 3166-1 numeric/);
   });
 });
+
+describe('the countryName list', () => {
+  const byName = parseMapping(
+    `format: 1
+source: { name: Deals }
+entities:
+  - ref: host
+    type: Region
+    lookup: { list: countryName, key: { column: Host } }
+  - ref: partners
+    type: Region
+    each: { column: Partners, split: ';' }
+    lookup: countryName
+`,
+    'names.yaml',
+  );
+  const lists = new CodeLists(byName.codeLists);
+  const plan = (cells: Record<string, string>) =>
+    planRow(byName, lists, { cells, row: 1, line: 2, empty: new Set(['']) });
+  const problemOf = (cells: Record<string, string>): RowProblem => {
+    try {
+      plan(cells);
+    } catch (error) {
+      if (error instanceof RowProblem) return error;
+      throw error;
+    }
+    throw new Error('no problem');
+  };
+
+  it('needs no table: names as datasets write them become the ISO regions', () => {
+    const planned = plan({ Host: 'Britain', Partners: 'UAE; Russian Federation; Ivory Coast; Laos; the US; Xinjiang' });
+    expect(planned.entities.map((entity) => entity.fields.id)).toEqual([
+      'region:gb',
+      'region:ae',
+      'region:ru',
+      'region:ci',
+      'region:la',
+      'region:us',
+      'region:cn-xj',
+    ]);
+    expect(planned.entities[0]?.fields).toMatchObject({ kind: 'COUNTRY', iso2: 'GB', iso3: 'GBR', isoNumeric: '826' });
+    expect(planned.entities[6]?.fields).toMatchObject({
+      kind: 'SUBNATIONAL',
+      isoSubdivision: 'CN-XJ',
+      name: 'Xinjiang',
+    });
+  });
+
+  it('rejects the row of an unknown or ambiguous name, naming the value and the column', () => {
+    const unknown = problemOf({ Host: 'Atlantis', Partners: '' });
+    expect(unknown.column).toBe('Host');
+    expect(unknown.message).toMatch(
+      /^"Atlantis" is not a country or subdivision name \(country names of i18n-iso-countries/,
+    );
+    const ambiguous = problemOf({ Host: 'Kazakhstan', Partners: 'China; Congo' });
+    expect(ambiguous.column).toBe('Partners');
+    expect(ambiguous.message).toMatch(/^"Congo" names more than one country \(CD, CG\): write which/);
+  });
+});

@@ -91,7 +91,7 @@ function planEntity(def: EntityDef, scope: RowScope, ref: string, codeLists: Cod
     const found = codeLists.lookup(lookup.list, code);
     if (!found.found) {
       if (found.onUnknown === 'skip') return undefined;
-      throw new RowProblem(`"${code}" is not in ${codeLists.describe(lookup.list)}`, column);
+      throw new RowProblem(found.message ?? `"${code}" is not in ${codeLists.describe(lookup.list)}`, column);
     }
     if (typeof found.value !== 'object') {
       throw new RowProblem(`code list "${lookup.list}" gives a value for "${code}", not entity fields`, column);

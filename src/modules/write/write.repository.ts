@@ -261,6 +261,26 @@ const redirectsQuery = defineQuery(
   z.object({ id: z.string(), into: z.string() }),
 );
 
+/**
+ * The region each ISO code names: `iso2:GB` a country with that alpha-2 code (not a subdivision
+ * that also records its country's), `sub:CN-XJ` a subdivision. The first by id where data holds two.
+ */
+const regionsByCodeQuery = defineQuery(
+  'write.regionsByCode',
+  `UNWIND $codes AS code
+   CALL (code) {
+     MATCH (r:Region {iso2: substring(code, 5)})
+     WHERE code STARTS WITH 'iso2:' AND r.isoSubdivision IS NULL
+     RETURN r.id AS id ORDER BY id LIMIT 1
+     UNION
+     MATCH (r:Region {isoSubdivision: substring(code, 4)})
+     WHERE code STARTS WITH 'sub:'
+     RETURN r.id AS id ORDER BY id LIMIT 1
+   }
+   RETURN code, id`,
+  z.object({ code: z.string(), id: z.string() }),
+);
+
 /** The first statement of each entity: where a value stored before any claim came from. */
 const firstStatementsQuery = defineQuery(
   'write.firstStatements',
@@ -335,6 +355,12 @@ export class WriteRepository {
   async redirects(ids: readonly string[]): Promise<Map<string, string>> {
     const rows = ids.length === 0 ? [] : await this.tx.run(redirectsQuery, { ids: [...new Set(ids)] });
     return new Map(rows.map((row) => [row.id, row.into]));
+  }
+
+  /** The stored region of each code (`iso2:GB`, `sub:CN-XJ`), where there is one. */
+  async regionsByCode(codes: readonly string[]): Promise<Map<string, string>> {
+    const rows = codes.length === 0 ? [] : await this.tx.run(regionsByCodeQuery, { codes: [...new Set(codes)] });
+    return new Map(rows.map((row) => [row.code, row.id]));
   }
 
   async setProps(id: string, props: Record<string, unknown>): Promise<void> {

@@ -13,6 +13,8 @@ import {
 } from '../entity/entity.specs';
 import type { TieDetailsInput } from '../tie/tie.input';
 import { parseClaims } from '../claim/claim.model';
+import { RegionKind } from '../entity/entity.enums';
+import { countryCodeOf, subdivisionCodeOf } from '../region/country-names';
 import { disagreements, reconcile } from './claims';
 import { entityWrite } from './entity-write';
 import { mergeEntities, type MergeOutcome } from './merge';
@@ -48,6 +50,29 @@ function typedInputOf(entity: ReportEntityInput): TypedEntityInput[] {
     const input = entity[field];
     return input ? [{ type, input } as TypedEntityInput] : [];
   });
+}
+
+/**
+ * The ISO code a region input stands for, as `regionsByCode` takes it: its own iso2 or
+ * isoSubdivision, else the code its name or an alias names ("Britain" is GB, "XUAR" CN-XJ), read
+ * as a country for a COUNTRY and as a subdivision for a SUBNATIONAL region.
+ */
+function regionCode(typed: TypedEntityInput): string | undefined {
+  if (typed.type !== 'Region') return undefined;
+  const { input } = typed;
+  if (input.iso2) return `iso2:${input.iso2}`;
+  if (input.isoSubdivision) return `sub:${input.isoSubdivision}`;
+  const names = [input.name, ...(input.aliases ?? [])];
+  for (const name of names) {
+    if (input.kind === RegionKind.COUNTRY) {
+      const country = countryCodeOf(name);
+      if (country.found) return `iso2:${country.code}`;
+    } else if (input.kind === RegionKind.SUBNATIONAL) {
+      const subdivision = subdivisionCodeOf(name);
+      if (subdivision.found) return `sub:${subdivision.code}`;
+    }
+  }
+  return undefined;
 }
 
 function shortHash(...parts: string[]): string {
@@ -373,7 +398,9 @@ export class WriteService {
 
   /**
    * Resolves refs to ids: an existing entity by id, else the entity its name or an alias resolves
-   * to (by the keys claimed in this transaction), else a new id. Refs of one report that share a
+   * to (by the keys claimed in this transaction), else, for a region, the stored region of the ISO
+   * code it gives or its name stands for (`country-names.ts`: "Britain" finds the region with
+   * iso2 GB), else a new id. Refs of one report that share a
    * key are one entity. New unnamed documents and figures get an id derived from the source and
    * ref, so re-ingesting the same report finds them again.
    */
@@ -390,6 +417,8 @@ export class WriteService {
     const redirected = await repository.redirects(stated);
     const current = (id: string) => redirected.get(id) ?? id;
     const givenTypes = await repository.typesOf(stated.map(current));
+    const codes = entries.map(({ typed }) => regionCode(typed));
+    const byCode = await repository.regionsByCode(codes.filter((code) => code !== undefined));
     const ids = new Map<string, ResolvedId>();
     // New entities of this report by key, so a later ref with the same name or alias joins them.
     const newByKey = new Map<string, ResolvedId>();
@@ -405,9 +434,12 @@ export class WriteService {
       }
       const held = keys.map((key) => claimed.get(key)).find((holder) => holder !== null && holder !== undefined);
       const joined = keys.map((key) => newByKey.get(key)).find((resolved) => resolved !== undefined);
+      const code = codes[index];
+      const coded = code === undefined ? undefined : byCode.get(code);
       let resolved: ResolvedId;
       if (id && idType) resolved = { id, mustCreate: false };
       else if (held) resolved = { id: held, mustCreate: false };
+      else if (coded) resolved = { id: coded, mustCreate: false };
       else if (joined) resolved = joined;
       else if (id) resolved = { id, mustCreate: false };
       else if (resolvesByName(typed.type) && typed.input.name) {

@@ -1,6 +1,7 @@
 /**
  * What i18n-iso-countries does not give: the adjectives news texts use for countries ("Kazakh
- * officials", "Chinese provinces") and a few common short names it lacks ("Laos", "Syria").
+ * officials", "Chinese provinces"); the short names it lacks ("Laos", "Syria") are the project's
+ * table in src/modules/region/country-names.ts, which ingest and the importer use too.
  * Keys are ISO 3166-1 alpha-2 codes.
  */
 export const DEMONYMS: Record<string, readonly string[]> = {
@@ -161,39 +162,6 @@ export const DEMONYMS: Record<string, readonly string[]> = {
   YE: ['Yemeni'],
   ZM: ['Zambian'],
   ZW: ['Zimbabwean'],
-};
-
-/** Short names news texts use that i18n-iso-countries lists only in a longer form. */
-export const EXTRA_COUNTRY_NAMES: Record<string, readonly string[]> = {
-  LA: ['Laos'],
-  SY: ['Syria'],
-  MD: ['Moldova'],
-  BO: ['Bolivia'],
-  VE: ['Venezuela'],
-  MK: ['North Macedonia', 'Macedonia'],
-  BN: ['Brunei'],
-  FM: ['Micronesia'],
-  VA: ['Vatican'],
-  CV: ['Cape Verde', 'Cabo Verde'],
-  SZ: ['Eswatini', 'Swaziland'],
-  MM: ['Myanmar', 'Burma'],
-  CD: ['DR Congo', 'DRC', 'Democratic Republic of the Congo'],
-  CG: ['Republic of the Congo'],
-  KG: ['Kyrgyz Republic'],
-  TR: ['Turkiye', 'Türkiye'],
-  KR: ['South Korea', 'Korea'],
-  KP: ['North Korea'],
-  IR: ['Iran'],
-  RU: ['Russia'],
-  TZ: ['Tanzania'],
-  VN: ['Viet Nam'],
-  PS: ['Palestine'],
-  CZ: ['Czechia'],
-  GB: ['Britain', 'Great Britain', 'UK', 'United Kingdom'],
-  US: ['United States', 'USA', 'America'],
-  AE: ['UAE', 'Emirates'],
-  CI: ["Côte d'Ivoire", 'Ivory Coast'],
-  TL: ['East Timor', 'Timor-Leste'],
 };
 
 /** The name a draft shows for a country, where the shortest English name is not the usual one. */
