@@ -58,6 +58,6 @@ export function createContext(deps: ContextDeps, user: User | null = null, optio
     readsNeedAuth: deps.config.auth.requireAuthForReads,
     db,
     loaders,
-    services: createServices(db, loaders, user?.id ?? 'anonymous', deps.feed),
+    services: createServices(db, loaders, user?.id ?? 'anonymous', deps.config.analysis, deps.feed),
   };
 }

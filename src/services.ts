@@ -1,5 +1,8 @@
+import type { AnalysisLimits } from './config';
 import type { Executor } from './db/executor';
 import type { Loaders } from './graphql/loaders';
+import { AnalysisRepository } from './modules/analysis/analysis.repository';
+import { AnalysisService } from './modules/analysis/analysis.service';
 import { ClaimRepository } from './modules/claim/claim.repository';
 import { ClaimService } from './modules/claim/claim.service';
 import { EntityListRepository } from './modules/entity/entity.list.repository';
@@ -31,6 +34,7 @@ import { WriteStore } from './modules/write/write.store';
 
 /** The services of one request, wired to that request's executor and loaders. */
 export interface Services {
+  readonly analysis: AnalysisService;
   readonly claim: ClaimService;
   readonly duplicates: DuplicatesService;
   readonly entity: EntityService;
@@ -48,10 +52,18 @@ export interface Services {
 
 /**
  * `actor` is who the request runs as, recorded on every change it makes; `feed` is the process's
- * live feed of changes (absent for jobs such as the CLI, which have no subscribers).
+ * live feed of changes (absent for jobs such as the CLI, which have no subscribers); `analysis`
+ * bounds the network measures.
  */
-export function createServices(db: Executor, loaders: Loaders, actor: string, feed?: ChangeFeed): Services {
+export function createServices(
+  db: Executor,
+  loaders: Loaders,
+  actor: string,
+  analysis: AnalysisLimits,
+  feed?: ChangeFeed,
+): Services {
   return {
+    analysis: new AnalysisService(new AnalysisRepository(db), analysis),
     claim: new ClaimService(new ClaimRepository(db)),
     duplicates: new DuplicatesService(new DuplicatesRepository(db)),
     entity: new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db)),

@@ -87,6 +87,10 @@ const environmentSchema = z.object({
     .default(MAX_PAGE_SIZE_CEILING),
   MAX_QUEUED_CHANGES: positive.default(100),
   CHANGE_FEED_POLL_MS: z.coerce.number().int().min(0).default(1_000),
+  ANALYSIS_MAX_NODES: positive.default(50_000),
+  ANALYSIS_MAX_EDGES: positive.default(200_000),
+  ANALYSIS_BETWEENNESS_WORK: positive.default(200_000_000),
+  ANALYSIS_TIME_BUDGET_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -118,6 +122,22 @@ export interface Limits {
   readonly maxPageSize: number;
 }
 
+/**
+ * Bounds on one network measure (`centrality`, `communities`): the subgraph it is computed on is
+ * read only up to these sizes, and a request over any of them is refused with QUERY_TOO_COMPLEX.
+ */
+export interface AnalysisLimits {
+  readonly maxNodes: number;
+  readonly maxEdges: number;
+  /**
+   * Betweenness walks every edge once from every node (Brandes), so its work is nodes × edges;
+   * the other measures are linear in the edges.
+   */
+  readonly maxBetweennessWork: number;
+  /** How long reading the subgraph and computing on it may take, in all. */
+  readonly timeBudgetMs: number;
+}
+
 export interface Config {
   readonly env: Environment['NODE_ENV'];
   readonly http: {
@@ -140,6 +160,7 @@ export interface Config {
     readonly maxBatchOperations: number;
   };
   readonly limits: Limits;
+  readonly analysis: AnalysisLimits;
   readonly neo4j: {
     /** Absent when the app starts its own embedded Neo4j. */
     readonly uri: string | undefined;
@@ -217,6 +238,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: env.MAX_ALIASES,
       maxRootFields: env.MAX_ROOT_FIELDS,
       maxPageSize: env.MAX_PAGE_SIZE,
+    },
+    analysis: {
+      maxNodes: env.ANALYSIS_MAX_NODES,
+      maxEdges: env.ANALYSIS_MAX_EDGES,
+      maxBetweennessWork: env.ANALYSIS_BETWEENNESS_WORK,
+      timeBudgetMs: env.ANALYSIS_TIME_BUDGET_MS,
     },
     neo4j: {
       uri: env.NEO4J_URI,

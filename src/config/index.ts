@@ -1,2 +1,2 @@
 export { ConfigError, ENVIRONMENT_VARIABLES, loadConfig } from './config';
-export type { Config, Environment, JwtConfig, JwtPublicKey, Limits } from './config';
+export type { AnalysisLimits, Config, Environment, JwtConfig, JwtPublicKey, Limits } from './config';

@@ -29,6 +29,12 @@ export interface ExecutorOptions {
 const FIRST_RETRY_DELAY_MS = 1_000;
 const RETRY_JITTER = 0.2;
 
+/** How one read may differ from the executor's defaults. */
+export interface ReadOptions {
+  /** A shorter transaction timeout than NEO4J_TX_TIMEOUT_MS, for work with a budget of its own. */
+  readonly timeoutMs?: number;
+}
+
 /** The statements that can run inside one write transaction. */
 export interface WriteScope {
   run<Row>(query: Query<Row>, params?: Params): Promise<Row[]>;
@@ -82,13 +88,22 @@ export class Executor {
    * twice the CPU per statement (bench/: see docs/benchmarks.md). Transient failures are retried
    * on the schedule `executeRead` would use.
    */
-  async read<Row>(query: Query<Row>, params: Params = {}): Promise<Row[]> {
-    return this.withSession(query.name, neo4j.session.READ, (session) =>
-      this.retrying(async () => {
-        this.queryCount += 1;
-        const result = await session.run(query.cypher, { ...params, ...query.fixedParams }, this.txConfig(query.name));
-        return this.rowsOf(query, result.records);
-      }),
+  async read<Row>(query: Query<Row>, params: Params = {}, options: ReadOptions = {}): Promise<Row[]> {
+    const timeoutMs = options.timeoutMs ?? this.options.txTimeoutMs;
+    return this.withSession(
+      query.name,
+      neo4j.session.READ,
+      (session) =>
+        this.retrying(async () => {
+          this.queryCount += 1;
+          const result = await session.run(
+            query.cypher,
+            { ...params, ...query.fixedParams },
+            this.txConfig(query.name, timeoutMs),
+          );
+          return this.rowsOf(query, result.records);
+        }),
+      timeoutMs,
     );
   }
 
@@ -113,8 +128,11 @@ export class Executor {
     );
   }
 
-  private txConfig(name: string): { timeout: number; metadata: Record<string, string> } {
-    return { timeout: this.options.txTimeoutMs, metadata: { app: 'ties-graph', query: name } };
+  private txConfig(
+    name: string,
+    timeoutMs = this.options.txTimeoutMs,
+  ): { timeout: number; metadata: Record<string, string> } {
+    return { timeout: timeoutMs, metadata: { app: 'ties-graph', query: name } };
   }
 
   private async runIn<Row>(tx: ManagedTransaction, query: Query<Row>, params: Params): Promise<Row[]> {
@@ -151,6 +169,7 @@ export class Executor {
     name: string,
     accessMode: SessionMode,
     work: (session: Session) => Promise<T>,
+    timeoutMs = this.options.txTimeoutMs,
   ): Promise<T> {
     this.options.availability?.assertUp();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: accessMode });
@@ -158,7 +177,7 @@ export class Executor {
       return await work(session);
     } catch (error) {
       if (isUnreachable(error)) this.options.availability?.reportUnreachable();
-      const mapped = mapDriverError(error, this.options.txTimeoutMs);
+      const mapped = mapDriverError(error, timeoutMs);
       if (mapped) throw mapped;
       this.options.onInternalError?.(error, name);
       throw new InternalError();

@@ -111,6 +111,17 @@ export class InternalError extends GraphQLError {
   }
 }
 
+/**
+ * Work a field would do beyond a bound of its own, found while it runs (the subgraph a network
+ * measure needs is larger than configured): the field fails, the rest of the answer stands.
+ * `details` says which bound and by how much, so a client can narrow its request.
+ */
+export class TooComplexError extends GraphQLError {
+  constructor(message: string, details: { readonly bound: string; readonly limit: number; readonly actual?: number }) {
+    super(message, { extensions: { code: ErrorCode.QueryTooComplex, ...details } });
+  }
+}
+
 export type LimitCode =
   | typeof ErrorCode.RequestTooLarge
   | typeof ErrorCode.BatchTooLarge

@@ -3,6 +3,12 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 
+import {
+  AnalysisResolver,
+  CentralityScoreResolver,
+  CommunityMemberResolver,
+  CommunityResolver,
+} from '../modules/analysis/analysis.resolver';
 import { authChecker } from '../modules/auth/auth.checker';
 import { guardReads } from '../modules/auth/auth.reads';
 import { ClaimResolver } from '../modules/claim/claim.resolver';
@@ -49,6 +55,10 @@ export const RESOLVERS = [
   GraphResolver,
   SearchResolver,
   StatsResolver,
+  AnalysisResolver,
+  CentralityScoreResolver,
+  CommunityResolver,
+  CommunityMemberResolver,
   HistoryResolver,
   ClaimResolver,
   ExtractResolver,

@@ -31,8 +31,8 @@ export const ASSUMED_LIST_SIZE = 10;
 /**
  * Lists whose length an argument of the field above them bounds, by that field: `ties(limit)`
  * lists at most `limit` connections of each kind, `path(limit)` at most `limit` paths,
- * `neighborhood(limit)` at most `limit` entities besides the center (and as many ties at least,
- * one reaching each).
+ * `neighborhood(limit)` and `egoNetwork(limit)` at most `limit` entities besides the center (and
+ * as many ties at least, one reaching each).
  */
 const BOUNDED_BY_ARGUMENT: Readonly<
   Record<string, { argument: string; lists: Record<string, (n: number) => number> }>
@@ -42,6 +42,10 @@ const BOUNDED_BY_ARGUMENT: Readonly<
   'Query.neighborhood': {
     argument: 'limit',
     lists: { 'Neighborhood.nodes': (n) => n + 1, 'Neighborhood.edges': (n) => n + 1 },
+  },
+  'Query.egoNetwork': {
+    argument: 'limit',
+    lists: { 'EgoNetwork.nodes': (n) => n + 1, 'EgoNetwork.edges': (n) => n + 1 },
   },
 };
 

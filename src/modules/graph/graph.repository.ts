@@ -130,7 +130,7 @@ const edgeRow = z.object({
 });
 export type EdgeRow = z.infer<typeof edgeRow>;
 
-const neighborhoodRow = z.object({
+export const neighborhoodRow = z.object({
   nodes: z.array(z.object({ node: entityColumn, depth: z.number(), degree: z.number() })),
   edges: z.array(edgeRow),
   truncated: z.boolean(),
@@ -138,56 +138,80 @@ const neighborhoodRow = z.object({
 });
 export type NeighborhoodRow = z.infer<typeof neighborhoodRow>;
 
+/** What tells one neighborhood statement from another: where it starts, what it walks and draws. */
+export interface NeighborhoodShape {
+  /** Binds `c`, the entity at the center, and the `carried` variables. */
+  readonly start: string;
+  /** Variables besides `c` the tests below read; each CALL imports them. */
+  readonly carried: readonly string[];
+  /** Whether the walk follows tie `r` to entity `n`. */
+  readonly walks: (r: string, n: string) => string;
+  /** Whether tie `r` between two kept entities is an edge. */
+  readonly draws: (r: string) => string;
+  /** The degree reported for entity `n`. */
+  readonly degree: (n: string) => string;
+}
+
 // Breadth-first, one level per CALL: each level takes at most $take new entities (DISTINCT and
 // LIMIT stop the expansion early, so a hub never expands in full), and a level is only expanded
 // while the nodes found so far fit in $limit. Edges are every tie among the kept nodes, read
-// outgoing from each so none is read twice. Degrees come from the degree store.
-const neighborhoodQuery = defineQuery(
-  'graph.neighborhood',
-  `MATCH (c:Entity {id: $id})
-   WITH c, $includeSources OR c:Source AS withSources
-   CALL (c, withSources) {
+// outgoing from each so none is read twice.
+/** The neighborhood statement of a shape; its rows are `NeighborhoodRow`s. */
+export function neighborhoodStatement(shape: NeighborhoodShape): string {
+  const scope = (...names: string[]) => ['c', ...shape.carried, ...names].join(', ');
+  return `${shape.start}
+   CALL (${scope()}) {
      MATCH (c)-[r]-(n:Entity)
-     WHERE n <> c AND (withSources OR (NOT n:Source AND NOT r:STATED_IN))
+     WHERE n <> c AND ${shape.walks('r', 'n')}
      WITH DISTINCT n LIMIT toInteger($take)
      RETURN collect(n) AS level1
    }
-   CALL (c, withSources, level1) {
+   CALL (${scope('level1')}) {
      UNWIND CASE WHEN $depth >= 2 AND size(level1) <= $limit THEN level1 ELSE [] END AS x
      MATCH (x)-[r]-(n:Entity)
-     WHERE n <> c AND NOT n IN level1 AND (withSources OR (NOT n:Source AND NOT r:STATED_IN))
+     WHERE n <> c AND NOT n IN level1 AND ${shape.walks('r', 'n')}
      WITH DISTINCT n LIMIT toInteger($take)
      RETURN collect(n) AS level2
    }
-   CALL (c, withSources, level1, level2) {
+   CALL (${scope('level1', 'level2')}) {
      UNWIND CASE WHEN $depth >= 3 AND size(level1) + size(level2) <= $limit THEN level2 ELSE [] END AS x
      MATCH (x)-[r]-(n:Entity)
-     WHERE n <> c AND NOT n IN level1 AND NOT n IN level2 AND (withSources OR (NOT n:Source AND NOT r:STATED_IN))
+     WHERE n <> c AND NOT n IN level1 AND NOT n IN level2 AND ${shape.walks('r', 'n')}
      WITH DISTINCT n LIMIT toInteger($take)
      RETURN collect(n) AS level3
    }
-   WITH withSources,
+   WITH ${scope()},
         [n IN level1 | {node: n, depth: 1}] + [n IN level2 | {node: n, depth: 2}] + [n IN level3 | {node: n, depth: 3}]
-        AS found, c
-   WITH withSources, [{node: c, depth: 0}] + found[..toInteger($limit)] AS kept, size(found) > $limit AS truncated
-   WITH withSources, kept, truncated, [k IN kept | k.node] AS members
-   CALL (members, withSources) {
+        AS found
+   WITH ${[...shape.carried].map((name) => `${name}, `).join('')}[{node: c, depth: 0}] + found[..toInteger($limit)] AS kept,
+        size(found) > $limit AS truncated
+   WITH ${[...shape.carried].map((name) => `${name}, `).join('')}kept, truncated, [k IN kept | k.node] AS members
+   CALL (${[...shape.carried, 'members'].join(', ')}) {
      UNWIND members AS x
      MATCH (x)-[r]->(y)
-     WHERE y IN members AND (withSources OR NOT r:STATED_IN)
+     WHERE y IN members AND ${shape.draws('r')}
      WITH r LIMIT toInteger($maxEdges + 1)
      RETURN collect(${TIE('r')}) AS edges
    }
-   CALL (kept, withSources) {
+   CALL (${[...shape.carried, 'kept'].join(', ')}) {
      UNWIND kept AS k
      WITH k.node AS n, k.depth AS depth
-     RETURN collect({
-       node: ${ENTITY('n')},
-       depth: depth,
-       degree: COUNT { (n)--() } - CASE WHEN withSources THEN 0 ELSE COUNT { (n)-[:STATED_IN]-() } END
-     }) AS nodes
+     RETURN collect({node: ${ENTITY('n')}, depth: depth, degree: ${shape.degree('n')}}) AS nodes
    }
-   RETURN nodes, edges[..toInteger($maxEdges)] AS edges, truncated, size(edges) > $maxEdges AS edgesTruncated`,
+   RETURN nodes, edges[..toInteger($maxEdges)] AS edges, truncated, size(edges) > $maxEdges AS edgesTruncated`;
+}
+
+// Sources only when asked for (or around a source). Degrees come from the degree store.
+const neighborhoodQuery = defineQuery(
+  'graph.neighborhood',
+  neighborhoodStatement({
+    start: `MATCH (c:Entity {id: $id})
+            WITH c, $includeSources OR c:Source AS withSources`,
+    carried: ['withSources'],
+    walks: (r, n) => `(withSources OR (NOT ${n}:Source AND NOT ${r}:STATED_IN))`,
+    draws: (r) => `(withSources OR NOT ${r}:STATED_IN)`,
+    degree: (n) => `COUNT { (${n})--() } - CASE WHEN withSources THEN 0 ELSE COUNT { (${n})-[:STATED_IN]-() } END`,
+  }),
   neighborhoodRow,
 );
 

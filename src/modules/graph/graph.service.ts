@@ -94,7 +94,8 @@ function edgeLabel(row: EdgeRow): string {
   return row.type.toLowerCase().replace(/_/g, ' ');
 }
 
-function toEdge(row: EdgeRow): GraphEdgeObject {
+/** A tie (or STATED_IN edge) as a graph view draws it. */
+export function toEdge(row: EdgeRow): GraphEdgeObject {
   const key = row.type === 'STATED_IN' ? (row.props.locator ?? '') : (row.props.key ?? '');
   const statedIn = row.type === 'STATED_IN';
   return {
