@@ -293,6 +293,7 @@ function layoutName() {
 
 async function relayout(randomize) {
   setBusy(1);
+  cy.edges('.hover').removeClass('hover');
   try {
     const center = centerId ? cy.getElementById(centerId) : null;
     await runLayout(cy, shownElements(), layoutName(), { randomize, center: center?.nonempty() ? center : null });
@@ -901,6 +902,8 @@ cy.on('dbltap', 'node', (event) => {
 cy.on('tap', 'edge', (event) => void run(() => inspector.showEdge(event.target)));
 cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
 cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+// The pointer can leave a tie by leaving the graph, or by the tie moving away under it.
+$('graph').addEventListener('mouseleave', () => cy.edges('.hover').removeClass('hover'));
 cy.on('select unselect', () => tools());
 cy.on('dragfree', 'node', () => scheduleUrl());
 let closeUp = false;

@@ -45,7 +45,8 @@ function optionsOf(name, { randomize, center, pinned }) {
     case 'concentric':
       return {
         ...common,
-        concentric: (node) => node.degree(),
+        // The entity opened in the middle, then by how many ties are drawn.
+        concentric: (node) => (center && node.id() === center.id() ? 1e6 : node.degree()),
         levelWidth: () => 3,
         minNodeSpacing: 20,
         avoidOverlap: true,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Core } from 'cytoscape';
+import type { Core, EdgeSingular } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 
 import { launchBrowser, offline } from '../support/browser';
@@ -224,21 +224,32 @@ describe('explorer', () => {
   });
 
   it('shows a tie: what it means, its sources with their words, its history and what else joins its ends', async () => {
-    // A real click on a tie whose middle no node covers.
+    // A real click on the middle of a tie that no node, label or other tie comes near.
     const edgeAt = await page.evaluate(() => {
       const { cy } = window.tiesExplorer;
       const boxes = cy.nodes().map((node) => node.renderedBoundingBox({ includeLabels: true }));
+      const distanceToSegment = (p: Point, a: Point, b: Point) => {
+        const length = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+        const t =
+          length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / length));
+        return Math.hypot(p.x - (a.x + t * (b.x - a.x)), p.y - (a.y + t * (b.y - a.y)));
+      };
       const free = cy.edges().filter((edge) => {
-        const { x, y } = edge.renderedMidpoint();
-        const others = cy
+        if (edge.parallelEdges().length > 1) return false;
+        const middle = edge.renderedMidpoint();
+        const clear = cy
           .edges()
-          .filter(
-            (other) =>
-              other !== edge && Math.hypot(other.renderedMidpoint().x - x, other.renderedMidpoint().y - y) < 12,
+          .toArray()
+          .every(
+            (other: EdgeSingular) =>
+              other.id() === edge.id() ||
+              distanceToSegment(middle, other.source().renderedPosition(), other.target().renderedPosition()) > 12,
           );
         return (
-          others.length === 0 &&
-          boxes.every((box) => x < box.x1 - 4 || x > box.x2 + 4 || y < box.y1 - 4 || y > box.y2 + 4)
+          clear &&
+          boxes.every(
+            (box) => middle.x < box.x1 - 6 || middle.x > box.x2 + 6 || middle.y < box.y1 - 6 || middle.y > box.y2 + 6,
+          )
         );
       });
       const edge = free[0]!;
@@ -279,5 +290,37 @@ describe('explorer', () => {
       title: null,
     });
     await screenshot('edge');
+  });
+
+  it('offers a choice of layouts, each leaving no label over another node or label', async () => {
+    const layouts = await page
+      .locator('#layout option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(layouts).toEqual(['fcose', 'cola', 'concentric', 'breadthfirst', 'circle', 'grid', 'cose']);
+    for (const layout of [...layouts.slice(1), 'fcose']) {
+      await page.selectOption('#layout', layout);
+      await settled();
+      expect((await page.locator('#status').getAttribute('class')) ?? '').not.toContain('error');
+      expect(await page.evaluate(() => window.tiesExplorer.labelOverlaps())).toEqual([]);
+      await screenshot(`layout-${layout}`);
+    }
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('layout') === 'fcose');
+    // Tie types show close up only, where they have room.
+    const labelled = () =>
+      page.evaluate(
+        () =>
+          window.tiesExplorer.cy
+            .edges()
+            .not(':selected')
+            .filter((edge) => edge.style('label') !== '').length,
+      );
+    await page.mouse.move(5, 5);
+    expect(await labelled()).toBe(0);
+    await page.evaluate(() => {
+      window.tiesExplorer.cy.zoom({ level: 2, renderedPosition: { x: 350, y: 350 } });
+    });
+    expect(await labelled()).toBeGreaterThan(0);
+    await screenshot('close-up');
+    await page.click('#fit');
   });
 });
