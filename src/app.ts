@@ -85,7 +85,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use('/export', exportRoutes(contextDeps));
   app.use(vendorRoutes());
   app.use(playgroundRoutes());
-  app.use(explorerRoutes());
+  app.use(explorerRoutes(deps.schema));
   app.use(unknownRoutes);
   app.use(unexpectedErrors((error) => deps.logger.error('HTTP request failed', error)));
   const subscriptions = createSubscriptionServer({

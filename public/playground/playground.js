@@ -79,13 +79,36 @@ function mergeExamples(operations) {
   return stored.tabs[stored.activeTabIndex] ?? stored.tabs[0];
 }
 
+/**
+ * An operation passed in the URL (`/?query=…&variables=…`, as GraphiQL's own links write them): the
+ * explorer links an entity's query this way.
+ */
+function askedOperation() {
+  const params = new URLSearchParams(window.location.search);
+  const query = params.get('query');
+  if (!query) return undefined;
+  return { query, variables: params.get('variables') ?? '' };
+}
+
 (async function boot() {
   const root = document.getElementById('graphiql');
   try {
     const response = await fetch('playground/operations.json');
     if (!response.ok) throw new Error(`the example operations did not load (HTTP ${response.status})`);
     const operations = await response.json();
-    const active = mergeExamples(operations);
+    const asked = askedOperation();
+    let active = mergeExamples(operations);
+    if (asked) {
+      // GraphiQL opens a given query in a tab of its own only when it has tabs stored; a first
+      // visit stores the examples first, so the asked-for query joins them rather than replacing them.
+      if (!active) {
+        localStorage.setItem(
+          TABS_KEY,
+          JSON.stringify({ activeTabIndex: 0, tabs: operations.map((operation) => exampleTab(operation.query)) }),
+        );
+      }
+      active = asked;
+    }
     const fetcher = GraphiQL.createFetcher({ url: new URL('graphql', window.location.href).toString() });
     ReactDOM.createRoot(root).render(
       React.createElement(GraphiQL, {

@@ -1,15 +1,24 @@
 import { resolve } from 'node:path';
 
 import express, { Router } from 'express';
+import type { GraphQLSchema } from 'graphql';
+
+import { panelQueries } from './explorer.queries';
 
 const EXPLORER_DIR = resolve(__dirname, '..', '..', 'public', 'explorer');
 
 /**
  * The graph explorer at `/explore` (`/explore?id=region:kz` opens an entity). The page draws with
- * cytoscape from `vendor.routes.ts` and reads through `/graphql`, so it needs no internet.
+ * cytoscape and its layouts from `vendor.routes.ts` and reads through `/graphql`, so it needs no
+ * internet. `/explorer/queries.json` holds the property panel's queries, derived from the schema
+ * at start-up (the page cannot introspect: production turns introspection off).
  */
-export function explorerRoutes(): Router {
+export function explorerRoutes(schema: GraphQLSchema): Router {
   const router = Router();
+  const queries = panelQueries(schema);
+  router.get('/explorer/queries.json', (_request, response) => {
+    response.json(queries);
+  });
   router.get('/explore', (request, response) => {
     // The page's links are relative to `/explore`; with a trailing slash they would miss.
     const [path = '', query] = request.originalUrl.split('?');

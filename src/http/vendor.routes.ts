@@ -13,6 +13,13 @@ const VENDOR_FILES: Record<string, readonly [pkg: string, file: string]> = {
   'graphiql.min.js': ['graphiql', 'graphiql.min.js'],
   'graphiql.min.css': ['graphiql', 'graphiql.min.css'],
   'cytoscape.min.js': ['cytoscape', 'dist/cytoscape.min.js'],
+  // fcose and its layout engine, in the order the page loads them (each UMD bundle finds the one before).
+  'layout-base.js': ['layout-base', 'layout-base.js'],
+  'cose-base.js': ['cose-base', 'cose-base.js'],
+  'cytoscape-fcose.js': ['cytoscape-fcose', 'cytoscape-fcose.js'],
+  'cola.min.js': ['webcola', 'WebCola/cola.min.js'],
+  'cytoscape-cola.js': ['cytoscape-cola', 'cytoscape-cola.js'],
+  'cytoscape-svg.js': ['cytoscape-svg', 'cytoscape-svg.js'],
 };
 
 /**

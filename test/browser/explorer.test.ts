@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Core } from 'cytoscape';
+import type { Core, EdgeSingular } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 
 import { launchBrowser, offline } from '../support/browser';
@@ -9,24 +9,47 @@ import { EDITOR, Harness } from '../support/harness';
 
 const ARTIFACTS = join(__dirname, '..', '..', '.artifacts');
 const SOURCE_NAME = 'Kazakhstan and China sign commercial agreements worth $565m';
+const DEAL = 'doc:explorer-test-energy-deal';
 
 /** A 2024 energy agreement binding Kazakhstan, so the period and sector filters have something to hide. */
 const EXTRA_REPORT = {
-  source: { id: 'source:explorer-test', name: 'Explorer test source' },
+  source: {
+    id: 'source:explorer-test',
+    name: 'Explorer test source',
+    publisher: 'Explorer Test Wire',
+    publishedOn: '2024-01-12',
+    url: 'https://example.org/explorer-test',
+  },
   entities: [
     {
       ref: 'deal',
+      locator: '¶2',
+      quote: 'a test energy deal of about $120m',
       document: {
-        id: 'doc:explorer-test-energy-deal',
+        id: DEAL,
         kind: 'COMMERCIAL_AGREEMENT',
         title: 'Explorer test energy deal',
         signedOn: '2024-01-10',
+        value: { amount: 120e6, currency: 'USD', qualifier: 'APPROXIMATE' },
       },
     },
   ],
   ties: [
-    { type: 'BINDS', from: 'deal', to: 'region:kz' },
+    { type: 'BINDS', from: 'deal', to: 'region:kz', locator: '¶2', quote: 'Kazakhstan is bound by the test deal' },
     { type: 'COVERS', from: 'deal', to: 'sector:energy' },
+  ],
+};
+
+/** A second source putting another value on the deal: a disputed claim. */
+const DISPUTING_REPORT = {
+  source: { id: 'source:explorer-test-2', name: 'Explorer second test source', publisher: 'Other Test Desk' },
+  entities: [
+    {
+      ref: 'deal',
+      locator: '¶4',
+      quote: 'the deal is put at $150m',
+      document: { id: DEAL, kind: 'COMMERCIAL_AGREEMENT', value: { amount: 150e6, currency: 'USD' } },
+    },
   ],
 };
 
@@ -34,31 +57,61 @@ type Point = { x: number; y: number };
 
 declare global {
   interface Window {
-    tiesExplorer: { cy: Core };
+    tiesExplorer: { cy: Core; labelOverlaps: () => [string, string][] };
   }
-}
-
-/** Where an element of the graph is on the page, for a real mouse click. */
-async function pagePoint(page: Page, rendered: Point): Promise<Point> {
-  const box = await page.locator('#graph').boundingBox();
-  return { x: box!.x + rendered.x, y: box!.y + rendered.y };
 }
 
 describe('explorer', () => {
   let harness: Harness;
   let server: Awaited<ReturnType<Harness['serve']>>;
   let browser: Browser;
+  // One page for the whole file, each test going on from where the last one left the view.
+  let page: Page;
+  let watched: { external: string[]; errors: string[] };
+
+  /** Where an element of the graph is on the page, for a real mouse click. */
+  async function pagePoint(rendered: Point): Promise<Point> {
+    const box = await page.locator('#graph').boundingBox();
+    return { x: box!.x + rendered.x, y: box!.y + rendered.y };
+  }
+
+  async function clickNode(id: string, options: { shift?: boolean; double?: boolean } = {}) {
+    const at = await page.evaluate((nodeId) => window.tiesExplorer.cy.getElementById(nodeId).renderedPosition(), id);
+    const point = await pagePoint(at);
+    if (options.shift) await page.keyboard.down('Shift');
+    if (options.double) await page.mouse.dblclick(point.x, point.y);
+    else await page.mouse.click(point.x, point.y);
+    if (options.shift) await page.keyboard.up('Shift');
+  }
+
+  /** Waits until no read or layout is under way. */
+  async function settled() {
+    await page.waitForFunction(() => document.body.dataset.busy === '0');
+  }
+
+  async function panelReady() {
+    await page.waitForFunction(() => document.getElementById('details')?.dataset.state === 'ready');
+  }
+
+  function screenshot(name: string) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    return page.screenshot({ path: join(ARTIFACTS, `explorer-${name}.png`) });
+  }
 
   beforeAll(async () => {
     harness = await Harness.openSeeded();
-    const ingested = await harness.run(
-      'mutation ($report: ReportInput!) { ingestReport(report: $report) { sourceId } }',
-      { report: EXTRA_REPORT },
-      EDITOR,
-    );
-    expect(ingested.errors).toBeUndefined();
+    for (const report of [EXTRA_REPORT, DISPUTING_REPORT]) {
+      const ingested = await harness.run(
+        'mutation ($report: ReportInput!) { ingestReport(report: $report) { sourceId } }',
+        { report },
+        EDITOR,
+      );
+      expect(ingested.errors).toBeUndefined();
+    }
     server = await harness.serve();
     browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    watched = await offline(page, server.url);
   });
 
   afterAll(async () => {
@@ -67,15 +120,17 @@ describe('explorer', () => {
     await harness?.close();
   });
 
-  it('searches, draws by type, expands on click, shows an edge’s sources and filters by period and sector', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const { external, errors } = await offline(page, server.url);
-    await page.goto(`${server.url}/explore`);
+  afterEach(() => {
+    expect(watched.errors).toEqual([]);
+    expect(watched.external).toEqual([]);
+  });
 
-    // Search and open an entity: its neighbourhood is drawn, coloured by type.
+  it('searches, draws by type, expands on double-click, and shows an edge’s sources', async () => {
+    await page.goto(`${server.url}/explore`);
     await page.fill('#search', 'Kazakhstan');
     await page.locator('#results button[data-id="region:kz"]').click();
     await page.locator('#status', { hasText: /^Drawn: \d+ entities/ }).waitFor();
+    await settled();
     const drawn = () =>
       page.evaluate(() =>
         window.tiesExplorer.cy.nodes().map((node) => ({
@@ -86,7 +141,7 @@ describe('explorer', () => {
       );
     const first = await drawn();
     expect(first.map((node) => node.id)).toEqual(
-      expect.arrayContaining(['region:kz', 'forum:kz-xuar-cross-border-dialogue-2', 'doc:explorer-test-energy-deal']),
+      expect.arrayContaining(['region:kz', 'forum:kz-xuar-cross-border-dialogue-2', DEAL]),
     );
     const colourByType = new Map<string, Set<string>>();
     for (const node of first) colourByType.set(node.type, (colourByType.get(node.type) ?? new Set()).add(node.colour));
@@ -94,78 +149,178 @@ describe('explorer', () => {
     expect(new Set([...colourByType.values()].map((colours) => [...colours][0])).size).toBe(colourByType.size);
     expect(new URL(page.url()).searchParams.get('id')).toBe('region:kz');
 
-    // Click a node: it expands, bringing in who attended the dialogue.
+    // A click selects and shows the panel; a double-click expands, bringing in who attended.
     const forum = 'forum:kz-xuar-cross-border-dialogue-2';
-    const forumAt = await page.evaluate((id) => window.tiesExplorer.cy.getElementById(id).renderedPosition(), forum);
-    const click = await pagePoint(page, forumAt);
-    await page.mouse.click(click.x, click.y);
+    await clickNode(forum);
+    await panelReady();
+    expect(await page.locator('#details h2').first().innerText()).toMatch(/^Second friendly dialogue/);
+    expect((await drawn()).length).toBe(first.length);
+    await clickNode(forum, { double: true });
     await page.waitForFunction((id) => window.tiesExplorer.cy.getElementById(id).hasClass('expanded'), forum);
-    await page.locator('#status', { hasText: /^Drawn:/ }).waitFor();
+    await settled();
     const expanded = await drawn();
     expect(expanded.length).toBeGreaterThan(first.length);
     expect(expanded.map((node) => node.id)).toContain('official:serik-zhumangarin');
+    await screenshot('expanded');
+  });
 
-    // Click an edge (one whose middle no node covers): its sources are listed.
+  it('shows every field of the selected entity, its sources, disputed claims and history, and links its query', async () => {
+    await clickNode(DEAL);
+    await panelReady();
+    const details = page.locator('#details');
+    expect(await details.locator('h2').first().innerText()).toBe('Explorer test energy deal');
+    const field = (name: string) => details.locator(`dd[data-field="${name}"]`).innerText();
+    // The value as first stated, with its qualifier; the date with its precision.
+    expect(await field('value')).toBe('about 120,000,000 USD');
+    expect(await field('signedOn')).toBe('2024-01-10 (day)');
+    expect(await field('count')).toBe('1');
+    expect(await field('kind')).toBe('commercial agreement');
+    expect(await field('parties')).toContain('Kazakhstan');
+    expect(await field('sectors')).toContain('Energy');
+    expect(await details.innerText()).toMatch(/Not stated: .*in force on/);
+
+    const sources = await details.locator('#panel-sources').innerText();
+    expect(sources).toContain('Explorer test source');
+    expect(sources).toContain('Explorer Test Wire · published 2024-01-12 · at ¶2');
+    expect(sources).toContain('a test energy deal of about $120m');
+    expect(sources).toContain('Explorer second test source');
+    expect(sources).toContain('the deal is put at $150m');
+    expect(await details.locator('#panel-sources a').first().getAttribute('href')).toBe(
+      'https://example.org/explorer-test',
+    );
+
+    const claims = await details.locator('#panel-claims').innerText();
+    expect(claims).toMatch(/Value: sources disagree/);
+    expect(claims).toContain('valueAmount: 120,000,000');
+    expect(claims).toContain('valueAmount: 150,000,000');
+    expect(await details.locator('#panel-claims li.shown').innerText()).toContain('120,000,000');
+
+    const history = await details.locator('#panel-history').innerText();
+    expect(history).toMatch(/History \(2\)/);
+    expect(history).toContain('ingestReport');
+    expect(history).toContain('from “Explorer second test source”');
+    expect(history).toMatch(/valueAmount: 120000000 → 150000000|valueAmount: 120000000/);
+    // A reader is not told who made a change.
+    expect(history).not.toMatch(/\bby (key|jwt|test-editor)/);
+    await screenshot('panel');
+
+    // The link opens the panel's own query in the playground, in a tab of its own, and it answers.
+    const href = await details.locator('#open-in-playground').getAttribute('href');
+    const link = new URL(href!);
+    expect(link.pathname).toBe('/');
+    expect(link.searchParams.get('query')).toMatch(/query DocumentDetails\(\$id: ID!\)/);
+    expect(JSON.parse(link.searchParams.get('variables')!)).toEqual({ id: DEAL });
+    const playground = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const playgroundWatch = await offline(playground, server.url);
+    await playground.goto(href!);
+    await playground.locator('.graphiql-tab-active', { hasText: 'DocumentDetails' }).waitFor();
+    expect(await playground.locator('.graphiql-tab').count()).toBeGreaterThan(1);
+    await playground.locator('.graphiql-execute-button').click();
+    await playground.locator('.result-window').getByText('Explorer test energy deal').first().waitFor();
+    await playground.screenshot({ path: join(ARTIFACTS, 'explorer-playground-link.png') });
+    expect(playgroundWatch.errors).toEqual([]);
+    expect(playgroundWatch.external).toEqual([]);
+    await playground.close();
+  });
+
+  it('shows a tie: what it means, its sources with their words, its history and what else joins its ends', async () => {
+    // A real click on the middle of a tie that no node, label or other tie comes near.
     const edgeAt = await page.evaluate(() => {
       const { cy } = window.tiesExplorer;
       const boxes = cy.nodes().map((node) => node.renderedBoundingBox({ includeLabels: true }));
+      const distanceToSegment = (p: Point, a: Point, b: Point) => {
+        const length = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+        const t =
+          length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / length));
+        return Math.hypot(p.x - (a.x + t * (b.x - a.x)), p.y - (a.y + t * (b.y - a.y)));
+      };
       const free = cy.edges().filter((edge) => {
-        const { x, y } = edge.renderedMidpoint();
-        const others = cy
+        if (edge.parallelEdges().length > 1) return false;
+        const middle = edge.renderedMidpoint();
+        const clear = cy
           .edges()
-          .filter(
-            (other) =>
-              other !== edge && Math.hypot(other.renderedMidpoint().x - x, other.renderedMidpoint().y - y) < 12,
+          .toArray()
+          .every(
+            (other: EdgeSingular) =>
+              other.id() === edge.id() ||
+              distanceToSegment(middle, other.source().renderedPosition(), other.target().renderedPosition()) > 12,
           );
         return (
-          others.length === 0 &&
-          boxes.every((box) => x < box.x1 - 4 || x > box.x2 + 4 || y < box.y1 - 4 || y > box.y2 + 4)
+          clear &&
+          boxes.every(
+            (box) => middle.x < box.x1 - 6 || middle.x > box.x2 + 6 || middle.y < box.y1 - 6 || middle.y > box.y2 + 6,
+          )
         );
       });
       const edge = free[0]!;
       return { id: edge.id(), type: edge.data('type') as string, point: edge.renderedMidpoint() };
     });
-    const edgeClick = await pagePoint(page, edgeAt.point);
-    await page.mouse.click(edgeClick.x, edgeClick.y);
-    await page.locator('#edge-sources li').first().waitFor();
+    const click = await pagePoint(edgeAt.point);
+    await page.mouse.click(click.x, click.y);
+    await panelReady();
     expect(await page.evaluate(() => window.tiesExplorer.cy.$('edge:selected').map((edge) => edge.id()))).toEqual([
       edgeAt.id,
     ]);
     expect(await page.locator('#details h2').first().innerText()).toBe(edgeAt.type);
-    expect(await page.locator('#edge-sources').innerText()).toMatch(
+    expect(await page.locator('#panel-sources').innerText()).toMatch(
       new RegExp(`(${SOURCE_NAME.replace(/[$]/g, '\\$')}|Explorer test source)`),
     );
 
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'explorer.png') });
+    // The deal binding Kazakhstan: its quote, its history, the other ways the two are joined.
+    await page.evaluate((deal) => {
+      const { cy } = window.tiesExplorer;
+      const edge = cy.edges().filter((each) => each.data('type') === 'BINDS' && each.source().id() === deal)[0]!;
+      cy.elements().unselect();
+      edge.select();
+      edge.emit('tap');
+    }, DEAL);
+    await panelReady();
+    const details = await page.locator('#details').innerText();
+    expect(details).toContain('A party bound by a document');
+    expect(details).toContain('Explorer test energy deal → Kazakhstan');
+    expect(details).toContain('Kazakhstan is bound by the test deal');
+    expect(details).toContain('Explorer Test Wire · published 2024-01-12 · at ¶2');
+    expect(details).toMatch(/History \(1\)/);
+    expect(await page.locator('#panel-connections').innerText()).toMatch(/shared sector|Also joining them \(0\)/);
+    const href = await page.locator('#open-in-playground').getAttribute('href');
+    expect(JSON.parse(new URL(href!).searchParams.get('variables')!)).toEqual({
+      type: 'BINDS',
+      from: DEAL,
+      to: 'region:kz',
+      title: null,
+    });
+    await screenshot('edge');
+  });
 
-    // Filters: 2023 hides the 2022 figures and the 2024 deal; mining hides the energy-only deal.
-    const hidden = () =>
-      page.evaluate(() =>
-        window.tiesExplorer.cy
-          .nodes('.filtered')
-          .map((node) => node.id())
-          .sort(),
+  it('offers a choice of layouts, each leaving no label over another node or label', async () => {
+    const layouts = await page
+      .locator('#layout option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(layouts).toEqual(['fcose', 'cola', 'concentric', 'breadthfirst', 'circle', 'grid', 'cose']);
+    for (const layout of [...layouts.slice(1), 'fcose']) {
+      await page.selectOption('#layout', layout);
+      await settled();
+      expect((await page.locator('#status').getAttribute('class')) ?? '').not.toContain('error');
+      expect(await page.evaluate(() => window.tiesExplorer.labelOverlaps())).toEqual([]);
+      await screenshot(`layout-${layout}`);
+    }
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('layout') === 'fcose');
+    // Tie types show close up only, where they have room.
+    const labelled = () =>
+      page.evaluate(
+        () =>
+          window.tiesExplorer.cy
+            .edges()
+            .not(':selected')
+            .filter((edge) => edge.style('label') !== '').length,
       );
-    await page.fill('#from', '2023');
-    await page.fill('#to', '2023');
-    await page.locator('#to').dispatchEvent('change');
-    expect(await hidden()).toEqual(
-      expect.arrayContaining([
-        'doc:explorer-test-energy-deal',
-        'figure:kz-cn-trade-2022',
-        'figure:kz-exports-to-cn-2022',
-      ]),
-    );
-    expect(await hidden()).not.toContain('doc:kz-xuar-dialogue-2-commercial');
-    await page.fill('#from', '');
-    await page.fill('#to', '');
-    await page.locator('#sector').selectOption('sector:mining');
-    // The dialogue's documents cover mining (a part through its package); the deal does not.
-    expect(await hidden()).toEqual(['doc:explorer-test-energy-deal']);
-
-    expect(errors).toEqual([]);
-    expect(external).toEqual([]);
-    await page.close();
+    await page.mouse.move(5, 5);
+    expect(await labelled()).toBe(0);
+    await page.evaluate(() => {
+      window.tiesExplorer.cy.zoom({ level: 2, renderedPosition: { x: 350, y: 350 } });
+    });
+    expect(await labelled()).toBeGreaterThan(0);
+    await screenshot('close-up');
+    await page.click('#fit');
   });
 });
