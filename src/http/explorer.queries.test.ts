@@ -3,8 +3,8 @@ import 'reflect-metadata';
 import { type GraphQLSchema, parse, validate } from 'graphql';
 
 import { loadConfig } from '../config';
-import { estimate } from '../graphql/cost';
-import { createSchema } from '../graphql/schema';
+import { estimate } from './limits/cost';
+import { createSchema } from '../schema/schema';
 import { panelQueries } from './explorer.queries';
 
 describe("the explorer's property panel queries", () => {

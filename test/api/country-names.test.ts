@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { graphGateway } from '../../src/modules/importer/gateway';
 import { ImporterService } from '../../src/modules/importer/importer.service';
 import { loadMapping } from '../../src/modules/importer/mapping';
-import { SYSTEM_USER } from '../../src/seed';
+import { SYSTEM_USER } from '../../src/modules/auth/auth.roles';
 import { Harness } from '../support/harness';
 
 /**
