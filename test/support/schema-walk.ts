@@ -47,7 +47,7 @@ const SCALAR_SAMPLES: Record<string, unknown> = {
 export function sampleValue(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return sampleValue(type.ofType);
   if (isListType(type)) return [sampleValue(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0]?.value;
+  if (isEnumType(type)) return type.getValues()[0]?.name;
   if (isScalarType(type)) {
     if (!(type.name in SCALAR_SAMPLES)) throw new Error(`no sample for scalar ${type.name}`);
     return SCALAR_SAMPLES[type.name];
