@@ -429,7 +429,8 @@ describe('explorer', () => {
     const leaves = await page.evaluate((id) => {
       const node = window.tiesExplorer.cy.getElementById(id);
       return node
-        .neighborhood('node')
+        .neighborhood()
+        .nodes()
         .toArray()
         .filter(
           (other: NodeSingular) =>
