@@ -44,7 +44,7 @@ export const NEIGHBORHOOD = `query ExplorerNeighborhood($id: ID!, $limit: Int!) 
 }`;
 
 export const PATH = `query ExplorerPath($from: ID!, $to: ID!, $maxHops: Int!) {
-  path(from: $from, to: $to, maxHops: $maxHops, limit: 10) {
+  path(from: $from, to: $to, maxHops: $maxHops, limit: 5) {
     length
     truncated
     from { id name }

@@ -846,7 +846,9 @@ $('find-path').addEventListener(
   'click',
   () =>
     void run(async () => {
-      const [a, b] = selectedNodes().map((node) => node.id());
+      const selected = selectedNodes().map((node) => node.id());
+      const ordered = selectionOrder.filter((id) => selected.includes(id));
+      const [a, b] = ordered.length === 2 ? ordered : selected;
       remember();
       await findPath(a, b);
     }),
@@ -904,6 +906,14 @@ cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
 cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
 // The pointer can leave a tie by leaving the graph, or by the tie moving away under it.
 $('graph').addEventListener('mouseleave', () => cy.edges('.hover').removeClass('hover'));
+// The order entities were selected in: a path runs from the first to the second.
+let selectionOrder = [];
+cy.on('select', 'node', (event) => {
+  selectionOrder = [...selectionOrder.filter((id) => id !== event.target.id()), event.target.id()];
+});
+cy.on('unselect remove', 'node', (event) => {
+  selectionOrder = selectionOrder.filter((id) => id !== event.target.id());
+});
 cy.on('select unselect', () => tools());
 cy.on('dragfree', 'node', () => scheduleUrl());
 let closeUp = false;
@@ -916,7 +926,15 @@ cy.on('viewport', () => {
 });
 
 // For tests and the browser console.
-window.tiesExplorer = { cy, labelOverlaps: () => labelOverlaps(shownElements().nodes()), shownElements };
+window.tiesExplorer = {
+  cy,
+  labelOverlaps: () => labelOverlaps(shownElements().nodes()),
+  findPath: (fromId, toId) =>
+    run(async () => {
+      remember();
+      await findPath(fromId, toId);
+    }),
+};
 
 legend(cy.nodes());
 tools();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Core, EdgeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 
 import { launchBrowser, offline } from '../support/browser';
@@ -57,7 +57,11 @@ type Point = { x: number; y: number };
 
 declare global {
   interface Window {
-    tiesExplorer: { cy: Core; labelOverlaps: () => [string, string][] };
+    tiesExplorer: {
+      cy: Core;
+      labelOverlaps: () => [string, string][];
+      findPath: (from: string, to: string) => Promise<void>;
+    };
   }
 }
 
@@ -92,6 +96,14 @@ describe('explorer', () => {
   async function panelReady() {
     await page.waitForFunction(() => document.getElementById('details')?.dataset.state === 'ready');
   }
+
+  const drawnIds = () =>
+    page.evaluate(() =>
+      window.tiesExplorer.cy
+        .nodes()
+        .map((node) => node.id())
+        .sort(),
+    );
 
   function screenshot(name: string) {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -322,5 +334,136 @@ describe('explorer', () => {
     expect(await labelled()).toBeGreaterThan(0);
     await screenshot('close-up');
     await page.click('#fit');
+  });
+
+  it('finds and highlights the shortest paths between two selected entities, drawing what they pass through', async () => {
+    const zhumangarin = 'official:serik-zhumangarin';
+    await page.evaluate(() => {
+      window.tiesExplorer.cy.elements().unselect();
+    });
+    await clickNode(zhumangarin);
+    await clickNode(DEAL, { shift: true });
+    expect(await page.locator('#find-path').isEnabled()).toBe(true);
+    await page.click('#find-path');
+    await settled();
+    const details = page.locator('#details');
+    expect(await details.locator('h2').innerText()).toBe('Path: Serik Zhumangarin → Explorer test energy deal');
+    const onPath = () =>
+      page.evaluate(() => {
+        const { cy } = window.tiesExplorer;
+        return {
+          nodes: cy.nodes('.path').map((node) => node.id()),
+          edges: cy.edges('.path').length,
+          faded: cy.elements('.faded').length,
+          drawnEdgesOnPath: cy
+            .edges('.path')
+            .toArray()
+            .every((edge: EdgeSingular) => edge.source().hasClass('path') && edge.target().hasClass('path')),
+        };
+      });
+    const path = await onPath();
+    expect(path.nodes).toEqual(expect.arrayContaining([zhumangarin, DEAL, 'region:kz']));
+    expect(path.edges).toBeGreaterThanOrEqual(2);
+    expect(path.drawnEdgesOnPath).toBe(true);
+    expect(path.faded).toBeGreaterThan(0);
+    expect(await details.locator('ol.paths li').count()).toBeGreaterThan(0);
+    await screenshot('path');
+    await page.click('#clear-path');
+    expect((await onPath()).nodes).toEqual([]);
+
+    // A path to an entity not drawn brings in the entities and ties it runs through.
+    const before = (await drawnIds()).length;
+    await page.evaluate(() => window.tiesExplorer.findPath('region:kz', 'org:ccp-politburo'));
+    await settled();
+    const far = await onPath();
+    expect(far.nodes).toEqual(expect.arrayContaining(['region:kz', 'org:ccp-politburo']));
+    expect(far.drawnEdgesOnPath).toBe(true);
+    expect((await drawnIds()).length).toBeGreaterThan(before);
+    expect(await page.evaluate(() => window.tiesExplorer.labelOverlaps())).toEqual([]);
+    await screenshot('path-far');
+    // Undo takes the path and what it drew away again.
+    await page.click('#undo');
+    expect((await drawnIds()).length).toBe(before);
+    expect((await onPath()).nodes).toEqual([]);
+  });
+
+  it('hides, pins and collapses entities, and undoes each', async () => {
+    const count = async () => {
+      const text = await page.locator('#status').innerText();
+      const match = /^Drawn: (\d+) entities, (\d+) ties/.exec(text);
+      return { entities: Number(match?.[1]), ties: Number(match?.[2]) };
+    };
+    const start = await count();
+
+    // Hide.
+    await page.evaluate(() => {
+      window.tiesExplorer.cy.elements().unselect();
+    });
+    await clickNode(DEAL);
+    await page.click('#hide');
+    expect(await page.evaluate((id) => window.tiesExplorer.cy.getElementById(id).visible(), DEAL)).toBe(false);
+    expect((await count()).entities).toBe(start.entities - 1);
+    expect(await page.locator('#show-hidden').innerText()).toBe('Show hidden (1)');
+    await page.click('#undo');
+    expect(await page.evaluate((id) => window.tiesExplorer.cy.getElementById(id).visible(), DEAL)).toBe(true);
+    expect(await count()).toEqual(start);
+
+    // Pin: a pinned entity stays where it is when the drawing is laid out again.
+    await clickNode('region:kz');
+    await page.click('#pin');
+    expect(await page.locator('#pin').innerText()).toBe('Unpin');
+    const where = () =>
+      page.evaluate(() => {
+        const { x, y } = window.tiesExplorer.cy.getElementById('region:kz').position();
+        return { x: Math.round(x), y: Math.round(y) };
+      });
+    const pinnedAt = await where();
+    await page.click('#relayout');
+    await settled();
+    expect(await where()).toEqual(pinnedAt);
+    expect(await page.evaluate(() => window.tiesExplorer.labelOverlaps())).toEqual([]);
+    await screenshot('pinned');
+
+    // Collapse the forum: the entities only it brought in go; undo brings them back.
+    const forum = 'forum:kz-xuar-cross-border-dialogue-2';
+    const leaves = await page.evaluate((id) => {
+      const node = window.tiesExplorer.cy.getElementById(id);
+      return node
+        .neighborhood()
+        .nodes()
+        .toArray()
+        .filter(
+          (other: NodeSingular) =>
+            !other.hasClass('expanded') &&
+            !other.locked() &&
+            other
+              .connectedEdges()
+              .connectedNodes()
+              .toArray()
+              .every((end: NodeSingular) => end.id() === id || end.id() === other.id()),
+        )
+        .map((other) => other.id())
+        .sort();
+    }, forum);
+    expect(leaves.length).toBeGreaterThan(0);
+    const beforeCollapse = await drawnIds();
+    await page.evaluate(() => {
+      window.tiesExplorer.cy.elements().unselect();
+    });
+    await clickNode(forum);
+    await page.click('#collapse');
+    const collapsed = await drawnIds();
+    expect(beforeCollapse.filter((id) => !collapsed.includes(id))).toEqual(leaves);
+    expect(await page.evaluate((id) => window.tiesExplorer.cy.getElementById(id).hasClass('expanded'), forum)).toBe(
+      false,
+    );
+    // Ctrl+Z undoes as the button does.
+    await page.locator('#graph').focus();
+    await page.keyboard.press('Control+z');
+    expect(await drawnIds()).toEqual(beforeCollapse);
+    expect(await page.evaluate((id) => window.tiesExplorer.cy.getElementById(id).hasClass('expanded'), forum)).toBe(
+      true,
+    );
+    expect(await count()).toEqual(start);
   });
 });
