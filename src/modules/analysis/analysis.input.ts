@@ -6,7 +6,7 @@ import type { EntityType as EntityTypeName, TieType as TieTypeName } from '../en
 import { IsEntityId } from '../entity/entity.ids';
 import { PartialDateField } from '../entity/entity.input';
 import { EntityType } from '../entity/entity.type';
-import { MAX_DEPTH, MAX_NEIGHBORHOOD_NODES } from '../graph/graph.input';
+import { AroundEntityArgs, MAX_NEIGHBORHOOD_NODES } from '../graph/graph.input';
 import { TieType } from '../tie/tie.type';
 import { PARTY_TIES } from './analysis.model';
 
@@ -150,17 +150,7 @@ export class CommunitiesArgs extends NetworkArgs {
 }
 
 @ArgsType()
-export class EgoNetworkArgs {
-  @Field(() => ID, { description: 'The entity at the center.' })
-  @IsEntityId('any')
-  id!: string;
-
-  @Field(() => Int, { defaultValue: 1, description: `How many ties out to go, 1 to ${MAX_DEPTH}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_DEPTH)
-  depth: number = 1;
-
+export class EgoNetworkArgs extends AroundEntityArgs {
   @Field(() => NetworkFilter, {
     nullable: true,
     description: 'Which part of the graph to walk: only through entities that pass (all of it when left out).',

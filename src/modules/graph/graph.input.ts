@@ -52,8 +52,9 @@ export class PathArgs {
   limit: number = 10;
 }
 
+/** An entity and how far around it to go: what `neighborhood` and `egoNetwork` start from. */
 @ArgsType()
-export class NeighborhoodArgs {
+export class AroundEntityArgs {
   @Field(() => ID, { description: 'The entity at the center.' })
   @IsEntityId('any')
   id!: string;
@@ -63,7 +64,10 @@ export class NeighborhoodArgs {
   @Min(1)
   @Max(MAX_DEPTH)
   depth: number = 1;
+}
 
+@ArgsType()
+export class NeighborhoodArgs extends AroundEntityArgs {
   @Field(() => Int, {
     defaultValue: 100,
     description: `At most this many entities besides the center (1 to ${MAX_NEIGHBORHOOD_NODES}); nearer ones first.`,
