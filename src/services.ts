@@ -29,6 +29,8 @@ import { SigningRepository } from './modules/signing/signing.repository';
 import { SigningService } from './modules/signing/signing.service';
 import { StatsRepository } from './modules/stats/stats.repository';
 import { StatsService } from './modules/stats/stats.service';
+import { TimelineRepository } from './modules/timeline/timeline.repository';
+import { TimelineService } from './modules/timeline/timeline.service';
 import { WriteService } from './modules/write/write.service';
 import { WriteStore } from './modules/write/write.store';
 
@@ -47,6 +49,7 @@ export interface Services {
   readonly search: SearchService;
   readonly signing: SigningService;
   readonly stats: StatsService;
+  readonly timeline: TimelineService;
   readonly write: WriteService;
 }
 
@@ -76,6 +79,7 @@ export function createServices(
     search: new SearchService(new SearchRepository(db)),
     signing: new SigningService(new SigningRepository(db)),
     stats: new StatsService(new StatsRepository(db)),
+    timeline: new TimelineService(new TimelineRepository(db)),
     write: new WriteService(new WriteStore(db, actor, feed && ((change) => feed.publish(change)))),
   };
 }

@@ -88,8 +88,8 @@ const environmentSchema = z.object({
   MAX_QUEUED_CHANGES: positive.default(100),
   CHANGE_FEED_POLL_MS: z.coerce.number().int().min(0).default(1_000),
   ANALYSIS_MAX_NODES: positive.default(50_000),
-  ANALYSIS_MAX_EDGES: positive.default(200_000),
-  ANALYSIS_BETWEENNESS_WORK: positive.default(200_000_000),
+  ANALYSIS_MAX_EDGES: positive.default(100_000),
+  ANALYSIS_BETWEENNESS_WORK: positive.default(10_000_000),
   ANALYSIS_TIME_BUDGET_MS: z.coerce.number().int().min(100).default(10_000),
 });
 

@@ -32,6 +32,7 @@ import { SectorResolver } from '../modules/sector/sector.resolver';
 import { SigningResolver } from '../modules/signing/signing.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { StatsResolver } from '../modules/stats/stats.resolver';
+import { TimelineResolver } from '../modules/timeline/timeline.resolver';
 import { TieResolver } from '../modules/tie/tie.resolver';
 import { MergeResolver } from '../modules/write/merge.resolver';
 import { ReportResolver } from '../modules/write/report.resolver';
@@ -59,6 +60,7 @@ export const RESOLVERS = [
   CentralityScoreResolver,
   CommunityResolver,
   CommunityMemberResolver,
+  TimelineResolver,
   HistoryResolver,
   ClaimResolver,
   ExtractResolver,

@@ -31,6 +31,7 @@ export const ASSUMED_LIST_SIZE = 10;
 /**
  * Lists whose length an argument of the field above them bounds, by that field: `ties(limit)`
  * lists at most `limit` connections of each kind, `path(limit)` at most `limit` paths,
+ * `timeline(limit)` at most `limit` forums, figures and new counterparts per period,
  * `neighborhood(limit)` and `egoNetwork(limit)` at most `limit` entities besides the center (and
  * as many ties at least, one reaching each).
  */
@@ -42,6 +43,14 @@ const BOUNDED_BY_ARGUMENT: Readonly<
   'Query.neighborhood': {
     argument: 'limit',
     lists: { 'Neighborhood.nodes': (n) => n + 1, 'Neighborhood.edges': (n) => n + 1 },
+  },
+  'Query.timeline': {
+    argument: 'limit',
+    lists: {
+      'TimelinePeriod.forums': (n) => n,
+      'TimelinePeriod.figures': (n) => n,
+      'TimelinePeriod.newCounterparts': (n) => n,
+    },
   },
   'Query.egoNetwork': {
     argument: 'limit',

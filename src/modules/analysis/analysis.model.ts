@@ -16,7 +16,21 @@ function dateColumn(type: EventType): string {
   return column;
 }
 
-/** Event types have no ends of their own besides events: what a tie from them reaches. */
+/**
+ * The period an event of `type` falls in, as `v`: its year, or with `$groupBy = 'MONTH'` its
+ * month, unless its date is known only to the year; 'undated' without a date. Keys sort in time
+ * order, a year before its months and 'undated' last.
+ */
+export function periodKey(type: EventType, v: string): string {
+  const column = dateColumn(type);
+  const precision = specOf(type).dates.find((date) => date.column === column)?.precision;
+  if (!precision) throw new Error(`${type}.${column} has no precision column`);
+  return `CASE WHEN ${v}.${column} IS NULL THEN 'undated'
+     WHEN $groupBy = 'MONTH' AND coalesce(${v}.${precision}, 'DAY') <> 'YEAR' THEN left(${v}.${column}, 7)
+     ELSE left(${v}.${column}, 4) END`;
+}
+
+/** Whether entities of `type` are events. */
 const isEvent = (type: EntityType): boolean => (EVENT_TYPES as readonly EntityType[]).includes(type);
 
 /** Ties from an event to a party (a region or an organization): bound by, involving, between, from, to. */
@@ -109,9 +123,6 @@ export function anchorOf(filter: { region: string | null; sector: string | null 
 }
 
 export const EVENT_ANCHORS: readonly EventAnchor[] = ['region', 'sector', 'all'];
-
-/** The entity type label of `v` (every entity node has exactly one besides `Entity`). */
-export const typeOf = (v: string): string => `[label IN labels(${v}) WHERE label <> 'Entity'][0]`;
 
 /** The labels of parties, in a label expression. */
 export const PARTY_LABELS = `Region|Organization`;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import { entityColumn, entityProjection } from '../entity/entity.columns';
-import { ENTITY_TYPES, type TieType } from '../entity/entity.model';
+import type { TieType } from '../entity/entity.model';
 import { PART_OF_STRICT } from '../entity/entity.parts';
 import { neighborhoodRow, type NeighborhoodRow, neighborhoodStatement } from '../graph/graph.repository';
 import {
@@ -16,7 +16,6 @@ import {
   PARTY_LABELS,
   STRUCTURAL_TIES,
   tiePattern,
-  typeOf,
   viaGroup,
 } from './analysis.model';
 
@@ -33,13 +32,8 @@ export interface NetworkParams {
 
 export type NetworkKind = 'TIES' | 'PARTIES';
 
-const edgeRow = z.object({
-  source: z.string(),
-  target: z.string(),
-  sourceType: z.enum(ENTITY_TYPES),
-  targetType: z.enum(ENTITY_TYPES),
-  weight: z.number(),
-});
+// Ends by id alone: an id names its type (`entityTypeOfId`), and a network can be 200,000 rows.
+const edgeRow = z.object({ source: z.string(), target: z.string(), weight: z.number() });
 export type NetworkEdgeRow = z.infer<typeof edgeRow>;
 
 /**
@@ -63,7 +57,7 @@ function tiesNetwork(anchor: EventAnchor): string {
     RETURN a, b
   }
   WITH a, b LIMIT toInteger($take)
-  RETURN a.id AS source, b.id AS target, ${typeOf('a')} AS sourceType, ${typeOf('b')} AS targetType, 1 AS weight`;
+  RETURN a.id AS source, b.id AS target, 1 AS weight`;
 }
 
 /**
@@ -95,7 +89,7 @@ function partiesNetwork(anchor: EventAnchor): string {
   WITH a, b, sum(weight) AS weight
   WHERE NOT EXISTS { (a)-[:${PART_OF_STRICT}]->(b) } AND NOT EXISTS { (b)-[:${PART_OF_STRICT}]->(a) }
   WITH a, b, weight LIMIT toInteger($take)
-  RETURN a.id AS source, b.id AS target, ${typeOf('a')} AS sourceType, ${typeOf('b')} AS targetType, weight`;
+  RETURN a.id AS source, b.id AS target, weight`;
 }
 
 const NETWORK_QUERIES: Record<NetworkKind, Record<EventAnchor, Query<NetworkEdgeRow>>> = {

@@ -6,8 +6,9 @@ import { density } from 'graphology-metrics/graph/density';
 import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
 
 import type { AnalysisLimits } from '../../config';
-import { BadUserInputError, NotFoundError, TimeoutError, TooComplexError } from '../../errors';
+import { BadUserInputError, InternalError, NotFoundError, TimeoutError, TooComplexError } from '../../errors';
 import { toIsoEnd, toIsoStart } from '../../graphql/partial-date';
+import { entityTypeOfId } from '../entity/entity.ids';
 import { type EntityObject, toEntityObject } from '../entity/entity.mapper';
 import { type EntityType, TIE_TYPES, type TieType } from '../entity/entity.model';
 import { type GraphEdgeObject, MAX_NEIGHBORHOOD_EDGES, toEdge } from '../graph/graph.service';
@@ -145,10 +146,15 @@ function appliedFilter(params: NetworkParams): SubgraphObject['filter'] {
 function buildNetwork(rows: readonly NetworkEdgeRow[]): Network {
   const types = new Map<string, EntityType>();
   const weights = new Map<string, { source: string; target: string; weight: number }>();
+  const typeOf = (id: string): EntityType => {
+    const type = entityTypeOfId(id);
+    if (!type) throw new InternalError(`The network holds "${id}", which names no entity type`);
+    return type;
+  };
   for (const row of rows) {
     if (row.source === row.target) continue;
-    types.set(row.source, row.sourceType);
-    types.set(row.target, row.targetType);
+    if (!types.has(row.source)) types.set(row.source, typeOf(row.source));
+    if (!types.has(row.target)) types.set(row.target, typeOf(row.target));
     const [source, target] = row.source < row.target ? [row.source, row.target] : [row.target, row.source];
     const key = `${source}\u0000${target}`;
     const edge = weights.get(key);
@@ -291,16 +297,7 @@ export class AnalysisService {
       params,
     });
     if (!row) throw new NotFoundError('Entity', args.id);
-    const typeOf = new Map(row.nodes.map(({ node }) => [node.id, node.__typename]));
-    const graph = buildNetwork(
-      row.edges.flatMap((edge) => {
-        const sourceType = typeOf.get(edge.fromId);
-        const targetType = typeOf.get(edge.toId);
-        return sourceType && targetType
-          ? [{ source: edge.fromId, target: edge.toId, sourceType, targetType, weight: 1 }]
-          : [];
-      }),
-    );
+    const graph = buildNetwork(row.edges.map((edge) => ({ source: edge.fromId, target: edge.toId, weight: 1 })));
     // Entities the walk reached whose ties to the others are all left out still belong to it.
     for (const { node } of row.nodes) {
       if (!graph.hasNode(node.id)) graph.addNode(node.id, { type: node.__typename });

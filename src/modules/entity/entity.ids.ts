@@ -57,6 +57,13 @@ export function idProblem(value: unknown, of: IdOf): string | undefined {
   return `must be ${what}: ${starts} then letters, digits, ".", "_", "~" or "-" (e.g. ${examples}), not ${shown(value)}`;
 }
 
+const TYPE_BY_PREFIX = new Map(ENTITY_TYPES.map((type) => [ID_PREFIX[type], type]));
+
+/** The type an id names, by its prefix (every stored id carries its type's); undefined for no entity id. */
+export function entityTypeOfId(id: string): EntityType | undefined {
+  return TYPE_BY_PREFIX.get(id.slice(0, id.indexOf(':')));
+}
+
 /** class-validator: the field holds an id of `of` (see `idProblem`). */
 export function IsEntityId(of: IdOf): PropertyDecorator {
   return ValidateBy(

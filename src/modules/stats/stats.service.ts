@@ -46,7 +46,9 @@ function toQueryFilter(input: DocumentStatsFilter | null | undefined): StatsQuer
 }
 
 /** Folds the per-currency rows of one key into one group. */
-function totalsOf(rows: readonly StatsRow[]): TotalsObject {
+export function totalsOf(
+  rows: readonly Pick<StatsRow, 'currency' | 'amount' | 'entryCount' | 'documentCount' | 'exact'>[],
+): TotalsObject {
   return {
     documentCount: rows.reduce((sum, row) => sum + row.documentCount, 0),
     entryCount: rows.reduce((sum, row) => sum + row.entryCount, 0),
