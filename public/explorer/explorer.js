@@ -311,6 +311,7 @@ function snapshot() {
     expansions: [...expansions],
     paths: paths.map((pair) => [...pair]),
     centerId,
+    viewport: { zoom: cy.zoom(), pan: { ...cy.pan() } },
   };
 }
 
@@ -331,6 +332,7 @@ function undo() {
   expansions = previous.expansions;
   paths = previous.paths;
   centerId = previous.centerId;
+  cy.viewport(previous.viewport);
   applyFilters();
   summary();
   say(`${status.textContent} Undone.`);
@@ -888,13 +890,19 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
+// The last two things tapped: cytoscape calls two quick taps a double tap even on two different
+// nodes (shift-clicking two entities for a path), and only a double tap on one node expands it.
+let taps = [null, null];
+cy.on('tap', (event) => {
+  taps = [taps[1], event.target === cy ? null : event.target.id()];
+});
 cy.on('tap', 'node', (event) => {
   const node = event.target;
   inspect(node, { actions: nodeActions(node) });
 });
 cy.on('dbltap', 'node', (event) => {
   const node = event.target;
-  if (node.hasClass('expanded')) return;
+  if (node.hasClass('expanded') || taps[0] !== node.id() || event.originalEvent?.shiftKey) return;
   void run(async () => {
     remember();
     await expand(node.id());

@@ -80,7 +80,14 @@ describe('explorer', () => {
   }
 
   async function clickNode(id: string, options: { shift?: boolean; double?: boolean } = {}) {
-    const at = await page.evaluate((nodeId) => window.tiesExplorer.cy.getElementById(nodeId).renderedPosition(), id);
+    const at = await page.evaluate((nodeId) => {
+      const { cy } = window.tiesExplorer;
+      const node = cy.getElementById(nodeId);
+      const { x, y } = node.renderedPosition();
+      // Bring it into view first, as a person would.
+      if (x < 20 || y < 20 || x > cy.width() - 20 || y > cy.height() - 20) cy.center(node);
+      return node.renderedPosition();
+    }, id);
     const point = await pagePoint(at);
     if (options.shift) await page.keyboard.down('Shift');
     if (options.double) await page.mouse.dblclick(point.x, point.y);
@@ -401,11 +408,11 @@ describe('explorer', () => {
     });
     await clickNode(DEAL);
     await page.click('#hide');
-    expect(await page.evaluate((id) => window.tiesExplorer.cy.getElementById(id).visible(), DEAL)).toBe(false);
+    expect(await page.evaluate((id) => window.tiesExplorer.cy.getElementById(id).hasClass('hidden'), DEAL)).toBe(true);
     expect((await count()).entities).toBe(start.entities - 1);
     expect(await page.locator('#show-hidden').innerText()).toBe('Show hidden (1)');
     await page.click('#undo');
-    expect(await page.evaluate((id) => window.tiesExplorer.cy.getElementById(id).visible(), DEAL)).toBe(true);
+    expect(await page.evaluate((id) => window.tiesExplorer.cy.getElementById(id).hasClass('hidden'), DEAL)).toBe(false);
     expect(await count()).toEqual(start);
 
     // Pin: a pinned entity stays where it is when the drawing is laid out again.
@@ -465,5 +472,108 @@ describe('explorer', () => {
       true,
     );
     expect(await count()).toEqual(start);
+  });
+
+  it('filters by a period typed or set on the timeline, refusing dates that are not dates, and counts what is drawn', async () => {
+    const hidden = () =>
+      page.evaluate(() =>
+        window.tiesExplorer.cy
+          .nodes('.filtered')
+          .map((node) => node.id())
+          .sort(),
+      );
+    /** The status line's counts, and what is on screen counted from the graph itself. */
+    const counts = async () => {
+      const text = await page.locator('#status').innerText();
+      const match = /^Drawn: (\d+) entities, (\d+) ties/.exec(text);
+      const visible = await page.evaluate(() => {
+        const { cy } = window.tiesExplorer;
+        const nodes = cy.nodes().filter((node) => node.visible());
+        return {
+          entities: nodes.length,
+          ties: cy.edges().filter((edge) => nodes.contains(edge.source()) && nodes.contains(edge.target())).length,
+        };
+      });
+      return { status: { entities: Number(match?.[1]), ties: Number(match?.[2]) }, visible };
+    };
+    /** The status line counts what is on screen once the frame is drawn; waits a few frames for it. */
+    const drawnAsCounted = async () => {
+      let seen = await counts();
+      for (let frame = 0; frame < 20 && JSON.stringify(seen.status) !== JSON.stringify(seen.visible); frame += 1) {
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+        seen = await counts();
+      }
+      expect(seen.status).toEqual(seen.visible);
+      return seen;
+    };
+    const type = async (id: string, text: string) => {
+      await page.fill(id, text);
+      await page.locator(id).press('Enter');
+    };
+    const error = page.locator('#period-error');
+
+    // Not dates: refused, with a message saying why, and nothing filtered.
+    await type('#from', '2022-13');
+    await error.waitFor();
+    expect(await error.innerText()).toBe(
+      'From: “2022-13” is not a date: the month must be 01 to 12. No period filter is applied.',
+    );
+    expect(await page.locator('#from').getAttribute('aria-invalid')).toBe('true');
+    expect(await hidden()).toEqual([]);
+    await screenshot('date-refused');
+    await type('#from', '2023-02-30');
+    expect(await error.innerText()).toContain('“2023-02-30” is not a date: 2023-02 has 28 days.');
+    await type('#from', 'spring');
+    expect(await error.innerText()).toContain('write 2022, 2022-03 or 2022-03-28');
+    expect(await hidden()).toEqual([]);
+
+    // 2023 hides the 2022 figures and the 2024 deal; the status line counts only what is left.
+    await type('#from', '2023');
+    await type('#to', '2023');
+    expect(await error.isVisible()).toBe(false);
+    expect(await page.locator('#from').getAttribute('aria-invalid')).toBe('false');
+    expect(await hidden()).toEqual(
+      expect.arrayContaining([DEAL, 'figure:kz-cn-trade-2022', 'figure:kz-exports-to-cn-2022']),
+    );
+    expect(await hidden()).not.toContain('doc:kz-xuar-dialogue-2-commercial');
+    const filtered = await drawnAsCounted();
+    expect(await page.locator('#status').innerText()).toMatch(/\(\d+ outside the filters\.\)$/);
+    // The timeline's handles stand at the period typed.
+    expect(await page.locator('#time-label').innerText()).toBe('2023-01 – 2023-12');
+
+    // A bad bound keeps the last good period.
+    await type('#to', '2023-00');
+    expect(await error.innerText()).toContain('the month must be 01 to 12. Still showing 2023-01-01 to 2023-12-31.');
+    expect((await drawnAsCounted()).status).toEqual(filtered.status);
+    await type('#to', '2023');
+
+    // The timeline: the handles move the date boxes with them.
+    await page.locator('#time-to').focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('#to').inputValue()).toBe('2023-11');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#to').inputValue()).toBe('2023-12');
+    // January 2024, the last month drawn: the handle at the end leaves the period open there.
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#to').inputValue()).toBe('');
+    expect(await page.locator('#time-label').innerText()).toBe('2023-01 – 2024-01');
+    // The deal (January 2024) is back.
+    expect(await hidden()).not.toContain(DEAL);
+    const moved = await drawnAsCounted();
+    expect(moved.status.entities).toBeGreaterThan(filtered.status.entities);
+    await screenshot('timeline');
+    // Back to the start: the start handle at its end leaves the box empty, so no lower bound.
+    await page.locator('#time-from').focus();
+    for (let step = 0; step < 12; step += 1) await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('#from').inputValue()).toBe('');
+
+    // Sectors: the dialogue's documents cover mining (a part through its package); the deal does not.
+    await page.fill('#from', '');
+    await type('#to', '');
+    await page.locator('#sector').selectOption('sector:mining');
+    expect(await hidden()).toEqual([DEAL]);
+    await drawnAsCounted();
+    await page.locator('#sector').selectOption('');
+    expect(await hidden()).toEqual([]);
   });
 });
