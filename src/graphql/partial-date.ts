@@ -80,19 +80,3 @@ export function toIsoEnd(text: string): string {
   const parsed = parsePartialDate(text);
   return parsed ? lastDayOf(parsed.date, parsed.precision) : text;
 }
-
-/** The English month names, January first: what dates in texts and CSV cells spell out. */
-export const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const;

@@ -51,6 +51,22 @@ describe('ties-graph extract', () => {
     writeFileSync(join(dir, 'memoranda.txt'), TEXT);
   });
 
+  it('drafts without the GraphQL layer loaded (eval:extract and scripts import the extractor alone)', () => {
+    // No reflect-metadata here: a decorated class reached from the extractor would throw on load.
+    const output = execFileSync(
+      process.execPath,
+      [
+        '-r',
+        require.resolve('ts-node/register/transpile-only'),
+        '-e',
+        "const { extractReport } = require('./src/modules/extract/extract.service'); " +
+          "process.stdout.write(String(extractReport('Kazakhstan and China met in Astana on 3 March 2024.', {}).entities.length));",
+      ],
+      { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }, encoding: 'utf8' },
+    );
+    expect(Number(output)).toBeGreaterThan(0);
+  });
+
   it('writes the draft of a text to stdout as JSON', async () => {
     const run = await cli(['extract', join(dir, 'memoranda.txt'), '--published', '2024-03', '--publisher', 'A desk']);
     expect(run.code).toBe(0);

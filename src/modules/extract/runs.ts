@@ -4,7 +4,7 @@
  * similar small words between capitalised words, but stops at "and", commas and brackets, so
  * "Egypt and the European Union" is two runs.
  */
-import { MONTH_NAMES } from '../../graphql/partial-date';
+import { MONTH_NAMES } from '../../graphql/month-names';
 import { type Token } from './text';
 
 export interface Run {

@@ -1,4 +1,5 @@
-import { MONTH_NAMES, parsePartialDate } from '../../graphql/partial-date';
+import { MONTH_NAMES } from '../../graphql/month-names';
+import { parsePartialDate } from '../../graphql/partial-date';
 
 /**
  * Date formats of mappings ("DD/MM/YYYY", "D MMMM YYYY", `iso`): checked when a mapping is read
