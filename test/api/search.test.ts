@@ -2,12 +2,12 @@ import { Harness } from '../support/harness';
 import { ingest, SIGNING_REPORT } from '../support/signing-report';
 
 interface SearchResult {
-  search: { score: number; entity: { __typename: string; id: string; name: string } }[];
+  search: { score: number; match: string; entity: { __typename: string; id: string; name: string } }[];
 }
 
 const SEARCH = `
   query ($text: String!, $types: [EntityType!], $first: Int) {
-    search(text: $text, types: $types, first: $first) { score entity { __typename id name } }
+    search(text: $text, types: $types, first: $first) { score match entity { __typename id name } }
   }`;
 
 describe('search(text): full-text search over names and aliases', () => {
@@ -17,6 +17,26 @@ describe('search(text): full-text search over names and aliases', () => {
     harness = await Harness.openSeeded();
     // Kassym-Jomart Tokayev, alias Qasym-Jomart Toqaev.
     await ingest(harness, SIGNING_REPORT);
+    // More names starting "Orbit" than a page or the full-text window holds, longest first, and
+    // one entity whose alias is "Orbit Works".
+    await ingest(harness, {
+      source: { id: 'source:test-search-ranking', name: 'Search ranking test source' },
+      entities: [
+        ...Array.from({ length: 260 }, (_, index) => ({
+          ref: `o${index}`,
+          locator: '¶1',
+          organization: { name: `Orbit Works Holding Number ${260 - index}`, kind: 'COMPANY' },
+        })),
+        { ref: 'works', locator: '¶1', organization: { name: 'Works of the Orbit', kind: 'COMPANY' } },
+        {
+          ref: 'ow',
+          locator: '¶1',
+          organization: { name: 'Northern Foundry', kind: 'COMPANY', aliases: ['Orbit Works'] },
+        },
+        { ref: 'o', locator: '¶1', organization: { name: 'Orbit', kind: 'COMPANY' } },
+      ],
+      ties: [],
+    });
   });
 
   afterAll(async () => {
@@ -59,6 +79,43 @@ describe('search(text): full-text search over names and aliases', () => {
     const scores = hits.map((hit) => hit.score);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
     expect(await search('Kazakhstan', { first: 2 })).toHaveLength(2);
+  });
+
+  it('ranks the whole name, then name prefixes, then word prefixes: "kazak" finds Kazakhstan first', async () => {
+    const hits = await search('kazak');
+    expect(hits[0]).toMatchObject({ match: 'NAME_PREFIX', entity: { id: 'region:kz' } });
+    const matches = hits.map((hit) => hit.match);
+    const order = ['NAME', 'ALIAS', 'NAME_PREFIX', 'ALIAS_PREFIX', 'WORD_PREFIX', 'TEXT'];
+    expect(matches.map((match) => order.indexOf(match))).toEqual(
+      [...matches.map((match) => order.indexOf(match))].sort((x, y) => x - y),
+    );
+    expect(hits.filter((hit) => hit.match === 'WORD_PREFIX').map((hit) => hit.entity.id)).toContain(
+      'org:kz-government',
+    );
+    expect((await search('Kazakhstan'))[0]).toMatchObject({ match: 'NAME', entity: { id: 'region:kz' } });
+  });
+
+  it('finds the whole name first however many names share its words, then the alias, then the prefixes', async () => {
+    const hits = await search('orbit', { first: 5 });
+    expect(hits.map((hit) => [hit.match, hit.entity.name])).toEqual([
+      ['NAME', 'Orbit'],
+      ['NAME_PREFIX', 'Orbit Works Holding Number 1'],
+      ['NAME_PREFIX', 'Orbit Works Holding Number 2'],
+      ['NAME_PREFIX', 'Orbit Works Holding Number 3'],
+      ['NAME_PREFIX', 'Orbit Works Holding Number 4'],
+    ]);
+    const works = await search('Orbit Works', { first: 3 });
+    expect(works.map((hit) => [hit.match, hit.entity.name])).toEqual([
+      ['ALIAS', 'Northern Foundry'],
+      ['NAME_PREFIX', 'Orbit Works Holding Number 1'],
+      ['NAME_PREFIX', 'Orbit Works Holding Number 2'],
+    ]);
+    const all = await search('orbit works', { first: 100 });
+    expect(all).toHaveLength(100);
+    expect(all.map((hit) => hit.entity.name)).not.toContain('Works of the Orbit');
+    // "orbit" is in Northern Foundry's alias only: a full-text match, after every word-prefix match.
+    const text = await search('foundry orbit', { first: 3 });
+    expect(text[0]).toMatchObject({ match: 'TEXT', entity: { name: 'Northern Foundry' } });
   });
 
   it('keeps to the types asked for', async () => {

@@ -1,13 +1,18 @@
 import { type EntityObject, toEntityObject } from '../entity/entity.mapper';
 import { matchKey } from '../entity/entity.model';
 import type { SearchArgs } from './search.input';
-import type { SearchRepository } from './search.repository';
+import { SEARCH_MATCHES, type SearchMatch, type SearchRepository } from './search.repository';
 
 /** Characters with a meaning in Lucene's query syntax; each is escaped with a backslash. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const MAX_WORDS = 32;
 /** Shorter prefixes would match most of the index. */
 const MIN_PREFIX = 2;
+/**
+ * The full-text hits ranked before a page is cut: prefix hits all score alike, so the page must
+ * come from more of them than it shows. Whole names and name prefixes are found apart from it.
+ */
+const RANK_WINDOW = 200;
 
 /**
  * Turns what a user typed into a Lucene query that requires every word. Words are lower-cased,
@@ -34,7 +39,16 @@ export function toLuceneQuery(text: string): string | null {
 
 export interface SearchHitObject {
   readonly entity: EntityObject;
+  readonly match: SearchMatch;
   readonly score: number;
+}
+
+/**
+ * One number that orders hits as they are ranked: the kind of match (6 for a whole name down to
+ * 1 for words found anywhere) plus the full-text relevance squeezed into [0, 1).
+ */
+export function hitScore(rank: number, relevance: number): number {
+  return SEARCH_MATCHES.length - rank + relevance / (relevance + 1);
 }
 
 /** Full-text search over the names and aliases of every entity type. */
@@ -44,8 +58,14 @@ export class SearchService {
   async search(args: SearchArgs): Promise<SearchHitObject[]> {
     const query = toLuceneQuery(args.text);
     if (query === null) return [];
+    const key = matchKey(args.text);
+    const terms = { query, key, words: key.split(' '), prefix: key.length >= MIN_PREFIX };
     const types = args.types && args.types.length > 0 ? args.types : null;
-    const rows = await this.repository.find(query, types, args.first);
-    return rows.map((row) => ({ entity: toEntityObject(row.node), score: row.score }));
+    const rows = await this.repository.find(terms, types, args.first, Math.max(RANK_WINDOW, args.first));
+    return rows.map((row) => ({
+      entity: toEntityObject(row.node),
+      match: SEARCH_MATCHES[row.rank] ?? 'TEXT',
+      score: hitScore(row.rank, row.relevance),
+    }));
   }
 }
