@@ -658,6 +658,8 @@ function drawing() {
       .map((node) => node.id()),
     pos: cy.nodes().map((node) => [node.id(), round(node.position('x')), round(node.position('y'))]),
     s: cy.nodes(':selected').map((node) => node.id()),
+    // What is highlighted as a path now: a path found earlier may since have been cleared.
+    hl: cy.elements('.path').map((element) => element.id()),
     z: Math.round(cy.zoom() * 1000) / 1000,
     pan: [round(cy.pan().x), round(cy.pan().y)],
   };
@@ -762,8 +764,16 @@ async function restore(view) {
       cy.elements().unselect();
       for (const id of drawn.s) cy.getElementById(id).select();
     });
-    if (lastPath && lastPath.length !== null) highlight(lastPath);
-    else clearPath();
+    clearPath();
+    if (Array.isArray(drawn.hl)) {
+      if (drawn.hl.length > 0) {
+        const onPath = cy.collection(
+          drawn.hl.map((id) => cy.getElementById(id)).filter((element) => element.nonempty()),
+        );
+        onPath.addClass('path');
+        cy.elements().not(onPath).addClass('faded');
+      }
+    } else if (lastPath) highlight(lastPath);
     cy.viewport({ zoom: drawn.z, pan: { x: drawn.pan[0], y: drawn.pan[1] } });
     undoStack.length = 0;
     applyFilters();

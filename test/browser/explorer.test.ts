@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
 
 import { launchBrowser, offline } from '../support/browser';
@@ -575,5 +576,157 @@ describe('explorer', () => {
     await drawnAsCounted();
     await page.locator('#sector').selectOption('');
     expect(await hidden()).toEqual([]);
+  });
+
+  it('saves what is drawn as PNG, SVG, GraphML and JSON, and shares a link that reopens the same view', async () => {
+    /** What is on screen: entities neither hidden nor filtered, ties between two of them. */
+    const shown = () =>
+      page.evaluate(() => {
+        const { cy } = window.tiesExplorer;
+        const nodes = cy.nodes().filter((node) => !node.hasClass('hidden') && !node.hasClass('filtered'));
+        return {
+          nodes: nodes.map((node) => node.id()).sort(),
+          edges: nodes
+            .edgesWith(nodes)
+            .map((edge) => edge.id())
+            .sort(),
+        };
+      });
+    const save = async (button: string) => {
+      if (!(await page.locator('#save-menu').evaluate((menu) => (menu as HTMLDetailsElement).open))) {
+        await page.click('#save-menu summary');
+      }
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      const path = await file.path();
+      return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+    };
+
+    // Hide the deal and filter to 2023: neither the deal nor the 2022 figures may be saved.
+    await page.evaluate(() => {
+      window.tiesExplorer.cy.elements().unselect();
+    });
+    await clickNode(DEAL);
+    await page.click('#hide');
+    await page.fill('#from', '2023');
+    await page.locator('#from').press('Enter');
+    await page.fill('#to', '2023');
+    await page.locator('#to').press('Enter');
+    await clickNode('region:kz');
+    await settled();
+    const onScreen = await shown();
+    const drawnCount = (await drawnIds()).length;
+    expect(onScreen.nodes).not.toContain(DEAL);
+    expect(onScreen.nodes).not.toContain('figure:kz-cn-trade-2022');
+    expect(onScreen.nodes.length).toBeLessThan(drawnCount);
+
+    const json = await save('#save-json');
+    expect(json.name).toMatch(/^ties-graph-.+\.json$/);
+    const saved = JSON.parse(json.bytes.toString('utf8')) as {
+      view: string;
+      nodes: { id: string; label: string; type: string; x: number; y: number }[];
+      edges: { id: string; source: string; target: string; type: string }[];
+    };
+    expect(saved.nodes.map((node) => node.id).sort()).toEqual(onScreen.nodes);
+    expect(saved.edges.map((edge) => edge.id).sort()).toEqual(onScreen.edges);
+    const kz = saved.nodes.find((node) => node.id === 'region:kz');
+    expect(kz).toMatchObject({ label: 'Kazakhstan', type: 'Region' });
+    for (const edge of saved.edges) {
+      expect(onScreen.nodes).toContain(edge.source);
+      expect(onScreen.nodes).toContain(edge.target);
+    }
+
+    const graphml = await save('#save-graphml');
+    expect(graphml.name).toMatch(/\.graphml$/);
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => ['node', 'edge', 'data', 'key'].includes(name),
+    }).parse(graphml.bytes.toString('utf8')) as {
+      graphml: {
+        key: { '@_id': string; '@_attr.name': string }[];
+        graph: {
+          node: { '@_id': string; data: { '@_key': string; '#text': string | number }[] }[];
+          edge: { '@_id': string; '@_source': string; '@_target': string }[];
+        };
+      };
+    };
+    const graph = parsed.graphml.graph;
+    expect(graph.node.map((node) => node['@_id']).sort()).toEqual(onScreen.nodes);
+    expect(graph.edge.map((edge) => edge['@_id']).sort()).toEqual(onScreen.edges);
+    const kzNode = graph.node.find((node) => node['@_id'] === 'region:kz');
+    expect(kzNode?.data.find((data) => data['@_key'] === 'n_label')?.['#text']).toBe('Kazakhstan');
+    // Every data key a node or edge uses is declared, as Gephi and yEd require.
+    const declared = new Set(parsed.graphml.key.map((key) => key['@_id']));
+    for (const node of graph.node) for (const data of node.data) expect(declared).toContain(data['@_key']);
+
+    const svg = await save('#save-svg');
+    expect(svg.name).toMatch(/\.svg$/);
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText).toMatch(/<svg[\s>]/);
+    expect(svgText).toContain('Kazakhstan');
+    expect(svgText).not.toContain('Explorer test energy deal');
+
+    const png = await save('#save-png');
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // IHDR: width and height, big-endian, right after the signature and chunk header.
+    expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(200);
+    expect(png.bytes.readUInt32BE(20)).toBeGreaterThan(200);
+
+    // Share: the link reopens the same view in a new tab.
+    const view = () =>
+      page.evaluate(() => {
+        const { cy } = window.tiesExplorer;
+        const ids = (selector: string) =>
+          cy
+            .nodes(selector)
+            .map((node) => node.id())
+            .sort();
+        return {
+          drawn: ids(''),
+          hidden: ids('.hidden'),
+          filtered: ids('.filtered'),
+          selected: ids(':selected'),
+          path: ids('.path'),
+          positions: cy
+            .nodes()
+            .map((node) => [node.id(), Math.round(node.position('x')), Math.round(node.position('y'))])
+            .sort(),
+          zoom: Math.round(cy.zoom() * 100) / 100,
+          from: (document.getElementById('from') as HTMLInputElement).value,
+          to: (document.getElementById('to') as HTMLInputElement).value,
+          layout: (document.getElementById('layout') as HTMLSelectElement).value,
+        };
+      });
+    /** Shares the view, opens the link in a new tab, and expects the same view there. */
+    const reopened = async () => {
+      const before = await view();
+      await page.click('#share');
+      const link = await page.locator('#share-url').inputValue();
+      expect(link).toContain(`${server.url}/explore`);
+      expect(new URL(link).searchParams.get('from')).toBe('2023');
+      expect(new URL(link).hash).toMatch(/^#view=[A-Za-z0-9_-]+$/);
+      const original = page;
+      const opened = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const openedWatch = await offline(opened, server.url);
+      try {
+        page = opened;
+        await page.goto(link);
+        await page.waitForFunction(() => window.tiesExplorer?.cy.nodes().length > 0);
+        await settled();
+        expect(await view()).toEqual(before);
+        await screenshot(before.path.length > 0 ? 'shared-path' : 'shared-view');
+        expect(openedWatch.errors).toEqual([]);
+        expect(openedWatch.external).toEqual([]);
+      } finally {
+        page = original;
+        await opened.close();
+      }
+    };
+    await reopened();
+    // A path highlighted when the link is made is highlighted when it is opened.
+    await page.evaluate(() => window.tiesExplorer.findPath('region:kz', 'region:cn-xj'));
+    await settled();
+    expect((await view()).path).toEqual(expect.arrayContaining(['region:kz', 'region:cn-xj']));
+    await reopened();
   });
 });
