@@ -17,6 +17,7 @@ import { healthRoutes } from './http/health.routes';
 import { graphqlInBrowser, playgroundRoutes } from './http/playground.routes';
 import { createSubscriptionServer } from './http/subscriptions';
 import { bodyErrors, graphqlRequestGuards, unexpectedErrors, unknownRoutes } from './http/request-guards';
+import { reviewRoutes } from './http/review.routes';
 import { vendorRoutes } from './http/vendor.routes';
 import type { Logger } from './logger';
 import { SYSTEM_USER } from './modules/auth/auth.roles';
@@ -86,6 +87,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(vendorRoutes());
   app.use(playgroundRoutes());
   app.use(explorerRoutes(deps.schema));
+  app.use(reviewRoutes());
   app.use(unknownRoutes);
   app.use(unexpectedErrors((error) => deps.logger.error('HTTP request failed', error)));
   const subscriptions = createSubscriptionServer({

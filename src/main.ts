@@ -21,6 +21,7 @@ function readyMessage(host: string, port: number): string {
   const pages: [string, string][] = [
     ['playground', `${base}/`],
     ['explorer  ', `${base}/explore`],
+    ['review    ', `${base}/review  (draft a report from an article, review it, ingest it)`],
     ['exports   ', `${base}/export/graphml  (also /export/json, /export/csv/nodes, /export/csv/relationships)`],
     ['health    ', `${base}/health/ready`],
   ];

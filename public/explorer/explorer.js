@@ -4,22 +4,13 @@
 // entities; hide, collapse, pin and undo; filter by period (timeline or dates) and sector; choose
 // a layout; save the picture or the subgraph; share a link that reopens the same view.
 import { graphql, NEIGHBORHOOD, PATH, SEARCH, SECTORS } from './api.js';
+import { COLOURS } from './colours.js';
 import { monthOf, monthText, parseBound } from './dates.js';
 import { createInspector, element } from './inspector.js';
 import { LAYOUTS, labelOverlaps, runLayout } from './layouts.js';
 import { download, toGraphML, toJSON } from './save.js';
 import { readView, viewUrl } from './view-state.js';
 
-const COLOURS = {
-  Region: '#2f7ed8',
-  Organization: '#8e44ad',
-  Official: '#e67e22',
-  Forum: '#16a085',
-  Document: '#c0392b',
-  Sector: '#6d7b8d',
-  Figure: '#d4a20d',
-  Source: '#a0a7ad',
-};
 const NEIGHBOURS_PER_EXPANSION = 60;
 /** From this zoom on, every tie shows its type. */
 const EDGE_LABEL_ZOOM = 1.6;

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 
-import express, { Router } from 'express';
+import { Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 
 import { panelQueries, type PanelQueries } from './explorer.queries';
+import { pageRoutes } from './page.routes';
 
 const EXPLORER_DIR = resolve(__dirname, '..', '..', 'public', 'explorer');
 
@@ -21,15 +22,6 @@ export function explorerRoutes(schema: GraphQLSchema): Router {
     queries ??= panelQueries(schema);
     response.json(queries);
   });
-  router.get('/explore', (request, response) => {
-    // The page's links are relative to `/explore`; with a trailing slash they would miss.
-    const [path = '', query] = request.originalUrl.split('?');
-    if (path.endsWith('/')) {
-      response.redirect(301, `../explore${query === undefined ? '' : `?${query}`}`);
-      return;
-    }
-    response.sendFile(resolve(EXPLORER_DIR, 'index.html'));
-  });
-  router.use('/explorer', express.static(EXPLORER_DIR, { index: false }));
+  router.use(pageRoutes('/explore', '/explorer', EXPLORER_DIR));
   return router;
 }

@@ -95,7 +95,7 @@ describe('starting and stopping the product', () => {
     });
 
     // The ready line lists every page, and a browser opening /graphql is sent to the playground.
-    for (const page of ['/', '/explore', '/export/graphml', '/health/ready']) {
+    for (const page of ['/', '/explore', '/review', '/export/graphml', '/health/ready']) {
       expect(second.server.output()).toContain(`${second.base}${page}`);
     }
     const browser = await fetch(`${second.base}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
