@@ -691,7 +691,8 @@ describe('explorer', () => {
             .nodes()
             .map((node) => [node.id(), Math.round(node.position('x')), Math.round(node.position('y'))])
             .sort(),
-          zoom: Math.round(cy.zoom() * 100) / 100,
+          // The link keeps the zoom to three decimals.
+          zoom: Math.round(cy.zoom() * 100),
           from: (document.getElementById('from') as HTMLInputElement).value,
           to: (document.getElementById('to') as HTMLInputElement).value,
           layout: (document.getElementById('layout') as HTMLSelectElement).value,
@@ -713,7 +714,9 @@ describe('explorer', () => {
         await page.goto(link);
         await page.waitForFunction(() => window.tiesExplorer?.cy.nodes().length > 0);
         await settled();
-        expect(await view()).toEqual(before);
+        const after = await view();
+        expect({ ...after, zoom: 0 }).toEqual({ ...before, zoom: 0 });
+        expect(Math.abs(after.zoom - before.zoom)).toBeLessThanOrEqual(1);
         await screenshot(before.path.length > 0 ? 'shared-path' : 'shared-view');
         expect(openedWatch.errors).toEqual([]);
         expect(openedWatch.external).toEqual([]);
