@@ -1,17 +1,6 @@
 // The review's model, without the page: statements drafted from a text, the reviewer's decisions
 // on them, where their quotes stand in the text, and the report that goes to ingestReport.
 
-/** The typed field of each entity type in a report (`region: {…}` for a Region). */
-export const FIELD_OF_TYPE = {
-  Region: 'region',
-  Organization: 'organization',
-  Official: 'official',
-  Forum: 'forum',
-  Document: 'document',
-  Sector: 'sector',
-  Figure: 'figure',
-};
-
 /** The tie fields a reviewer may change, in the order they are shown. */
 export const TIE_FIELDS = ['type', 'from', 'to', 'role', 'title', 'since', 'until', 'onBehalfOf'];
 
@@ -30,7 +19,7 @@ export function withoutNulls(value) {
 }
 
 /** The type's name as the graph's labels spell it: the API's enum says `ORGANIZATION`. */
-export function typeName(value) {
+function typeName(value) {
   return value.charAt(0) + value.slice(1).toLowerCase();
 }
 
@@ -38,7 +27,8 @@ export function typeName(value) {
 export function reviewItems(draft) {
   const entities = draft.entities.map((entity) => {
     const type = typeName(entity.type);
-    const field = FIELD_OF_TYPE[type];
+    // A report's typed field is the type in lower case: `organization: {…}` for an Organization.
+    const field = entity.type.toLowerCase();
     const top = entity.candidates[0];
     return {
       key: `entity:${entity.ref}`,

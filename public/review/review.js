@@ -6,7 +6,6 @@ import { COLOURS } from '../explorer/colours.js';
 import {
   effectiveStatus,
   entityName,
-  FIELD_OF_TYPE,
   paragraphsOf,
   pieces,
   reportOf,
@@ -278,8 +277,8 @@ function editor(item, index) {
     area.value = JSON.stringify(rest, null, 1);
     form.append(label, area);
   } else {
+    const refs = state.items.filter((one) => one.kind === 'entity').map((one) => one.ref);
     for (const name of TIE_FIELDS) {
-      const refs = state.items.filter((one) => one.kind === 'entity').map((one) => one.ref);
       addField(name, item.value[name], ['from', 'to'].includes(name) ? refs : undefined);
     }
   }
@@ -340,7 +339,7 @@ function renderItems() {
       entry.tabIndex = index === state.current ? 0 : -1;
       if (index === state.current) entry.classList.add('current');
       const head = element('div', undefined, 'head');
-      const badge = element('span', item.kind === 'entity' ? item.type : item.type, 'badge');
+      const badge = element('span', item.type, 'badge');
       if (item.kind === 'entity') badge.style.background = COLOURS[item.type] ?? '#999';
       else badge.classList.add('tie');
       head.append(badge, element('span', describe(item), 'what'), statusButtons(item, index));
@@ -365,7 +364,7 @@ function renderItems() {
 function legend() {
   const used = new Set(state.items.filter((item) => item.kind === 'entity').map((item) => item.type));
   $('legend').replaceChildren(
-    ...Object.keys(FIELD_OF_TYPE)
+    ...Object.keys(COLOURS)
       .filter((type) => used.has(type))
       .map((type) => {
         const entry = element('li', type);
