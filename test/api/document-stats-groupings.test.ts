@@ -460,4 +460,41 @@ describe('documentStats: more groupings, a second grouping, order and length, th
       expect(result.errors?.[0]?.message).toMatch(/^filter\.source: must be a Source id/);
     });
   });
+  it('runs one statement for two groupings', async () => {
+    const result = await harness.run(
+      `{ documentStats(groupBy: REGION, thenBy: KIND, first: 2) { rows { key shared } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.context.db.queryCount).toBe(1);
+  });
+
+  // Last: it adds documents to the graph the tests above count.
+  describe('a part stated by one source, of a group stated by another', () => {
+    const SOURCE_C = 'source:test-groupings-c';
+    const SOURCE_D = 'source:test-groupings-d';
+    beforeAll(async () => {
+      // C reports "four agreements" and nothing more; D lists one of them.
+      await ingest(harness, {
+        source: { id: SOURCE_C, name: 'Groupings source C' },
+        entities: [{ ref: 'four', document: { id: 'doc:test-groupings-four', kind: 'PACKAGE', count: 4 } }],
+        ties: [{ type: 'BINDS', from: 'four', to: 'region:kz' }],
+      });
+      await ingest(harness, {
+        source: { id: SOURCE_D, name: 'Groupings source D' },
+        entities: [{ ref: 'one', document: { id: 'doc:test-groupings-one', kind: 'AGREEMENT' } }],
+        ties: [{ type: 'PART_OF', from: 'one', to: 'doc:test-groupings-four' }],
+      });
+    });
+
+    it('counts the part for the source of its group too, and the group only through it', async () => {
+      expect((await stats('KIND', { filter: { source: SOURCE_C } })).total).toEqual({
+        documentCount: 1,
+        entryCount: 1,
+      });
+      expect(counts(await stats('SOURCE', { filter: { source: SOURCE_D } }))).toEqual([
+        [SOURCE_C, 1, 1, true],
+        [SOURCE_D, 1, 1, true],
+      ]);
+    });
+  });
 });
