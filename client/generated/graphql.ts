@@ -44,14 +44,26 @@ export type DocumentKind =
   | 'TREATY'
   | 'WITHDRAWAL';
 
-/** What to group document statistics by. */
+/** What to group document statistics by. A part of a reported group (PACKAGE) has its group's forum, parties, sectors and sources as well as its own. */
 export type DocumentStatsGroupBy =
+  /** The forum a document (or its group) was signed at, the edition itself rather than its series; documents signed at no forum are in one row keyed "none". */
+  | 'FORUM'
   /** The document kind. */
   | 'KIND'
-  /** Each unordered pair of regions a document binds (or its group binds); a document binding three regions counts in each of its three pairs. */
+  /** The month signed, "2023-03"; a date known only to its year is keyed "2023-unknown" (labelled "2023 (month unknown)", after the months of 2023), an unknown date "undated". */
+  | 'MONTH'
+  /** Each organization a document binds (or its group binds); documents binding none are in no row. */
+  | 'ORGANIZATION'
+  /** Each region a document binds (or its group binds); with `countries`, as the country it is part of; with `organizationRegions`, also the region each bound organization is BASED_IN. */
+  | 'REGION'
+  /** Each unordered pair of regions a document binds (or its group binds); a document binding three regions counts in each of its three pairs. Not combined with `thenBy`. */
   | 'REGION_PAIR'
+  /** Each side a document's parties take (BINDS role: PARTY, INVESTOR, HOST …); a tie stored without one reads as PARTY. */
+  | 'ROLE'
   /** Each sector a document covers, or its group covers; a document in several sectors counts in each of them. */
   | 'SECTOR'
+  /** Each source stating the document (or its group). */
+  | 'SOURCE'
   /** The year signed ("undated" when the date is unknown). */
   | 'YEAR';
 

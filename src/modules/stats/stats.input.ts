@@ -9,11 +9,19 @@ export enum DocumentStatsGroupBy {
   KIND = 'KIND',
   SECTOR = 'SECTOR',
   YEAR = 'YEAR',
+  MONTH = 'MONTH',
+  REGION = 'REGION',
   REGION_PAIR = 'REGION_PAIR',
+  ORGANIZATION = 'ORGANIZATION',
+  FORUM = 'FORUM',
+  SOURCE = 'SOURCE',
+  ROLE = 'ROLE',
 }
 registerEnumType(DocumentStatsGroupBy, {
   name: 'DocumentStatsGroupBy',
-  description: 'What to group document statistics by.',
+  description:
+    "What to group document statistics by. A part of a reported group (PACKAGE) has its group's forum, parties, " +
+    'sectors and sources as well as its own.',
   valuesConfig: {
     KIND: { description: 'The document kind.' },
     SECTOR: {
@@ -21,13 +29,62 @@ registerEnumType(DocumentStatsGroupBy, {
         'Each sector a document covers, or its group covers; a document in several sectors counts in each of them.',
     },
     YEAR: { description: 'The year signed ("undated" when the date is unknown).' },
+    MONTH: {
+      description:
+        'The month signed, "2023-03"; a date known only to its year is keyed "2023-unknown" (labelled "2023 (month ' +
+        'unknown)", after the months of 2023), an unknown date "undated".',
+    },
+    REGION: {
+      description:
+        'Each region a document binds (or its group binds); with `countries`, as the country it is part of; with ' +
+        '`organizationRegions`, also the region each bound organization is BASED_IN.',
+    },
     REGION_PAIR: {
       description:
         'Each unordered pair of regions a document binds (or its group binds); a document binding three regions ' +
-        'counts in each of its three pairs.',
+        'counts in each of its three pairs. Not combined with `thenBy`.',
+    },
+    ORGANIZATION: {
+      description: 'Each organization a document binds (or its group binds); documents binding none are in no row.',
+    },
+    FORUM: {
+      description:
+        'The forum a document (or its group) was signed at, the edition itself rather than its series; documents ' +
+        'signed at no forum are in one row keyed "none".',
+    },
+    SOURCE: { description: 'Each source stating the document (or its group).' },
+    ROLE: {
+      description:
+        "Each side a document's parties take (BINDS role: PARTY, INVESTOR, HOST …); a tie stored without one reads " +
+        'as PARTY.',
     },
   },
 });
+
+export enum DocumentStatsOrder {
+  COUNT_DESC = 'COUNT_DESC',
+  VALUE_DESC = 'VALUE_DESC',
+  KEY_ASC = 'KEY_ASC',
+}
+registerEnumType(DocumentStatsOrder, {
+  name: 'DocumentStatsOrder',
+  description: 'How the rows of document statistics are ordered; ties go by label.',
+  valuesConfig: {
+    COUNT_DESC: { description: 'Most documents first (the default, except by YEAR or MONTH).' },
+    VALUE_DESC: {
+      description:
+        'Largest USD total first, then largest total in any currency (the amounts of all currencies added up as ' +
+        'they are, not converted), then most documents.',
+    },
+    KEY_ASC: {
+      description:
+        'By key ascending, grouping by grouping: years and months in time order, undated last (the default by ' +
+        'YEAR or MONTH).',
+    },
+  },
+});
+
+export const MAX_DOCUMENT_STATS_ROWS = 1000;
 
 /** A part of a reported group shares the group's forum, parties and sectors, so filters look at the group too. */
 @InputType({ description: 'Which documents to aggregate; every filter given must hold.' })
@@ -72,6 +129,15 @@ export class DocumentStatsFilter {
   @IsOptional()
   @IsEnum(DocumentStatus)
   status?: DocumentStatus | null;
+
+  // An imported dataset is a source (its mapping's `source`), so this filters by dataset as well.
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only documents stated by this source (or a dataset imported as it), or parts of a group it states.',
+  })
+  @IsOptional()
+  @IsEntityId('Source')
+  source?: string | null;
 
   @PartialDateField('Only documents signed on or after')
   dateFrom?: string | null;

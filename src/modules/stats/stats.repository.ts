@@ -13,12 +13,37 @@ export interface StatsQueryFilter {
   readonly sector: string | null;
   readonly kinds: readonly string[] | null;
   readonly status: string | null;
+  readonly source: string | null;
   /** ISO dates: the first and last day the partial dates of the filter can mean. */
   readonly dateFrom: string | null;
   readonly dateTo: string | null;
 }
 
-export type Grouping = 'KIND' | 'SECTOR' | 'YEAR' | 'REGION_PAIR' | 'TOTAL';
+/** The groupings a statement can group by (`TOTAL`: one row of every matching document). */
+export const GROUPINGS = [
+  'KIND',
+  'SECTOR',
+  'YEAR',
+  'MONTH',
+  'REGION',
+  'REGION_PAIR',
+  'ORGANIZATION',
+  'FORUM',
+  'SOURCE',
+  'ROLE',
+  'TOTAL',
+] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/** How the statement counts regions and parties; parameters, like the filter. */
+export interface GroupingOptions {
+  /** REGION and REGION_PAIR: count a region as the country it is part of. */
+  readonly countries: boolean;
+  /** REGION: a bound organization counts for the region it is BASED_IN too. */
+  readonly organizationRegions: boolean;
+  /** ROLE: what a BINDS tie stored without a role reads as. */
+  readonly defaultRole: string;
+}
 
 /**
  * Where the match starts: a forum, region, counterpart or sector filter starts from that node's
@@ -26,7 +51,7 @@ export type Grouping = 'KIND' | 'SECTOR' | 'YEAR' | 'REGION_PAIR' | 'TOTAL';
  * never scans every document. Each anchor yields exactly the documents its own filter would
  * keep, so that filter is left out of the predicates below.
  */
-type Anchor = 'forum' | 'region' | 'counterpart' | 'pair' | 'sector' | 'all';
+type Anchor = 'forum' | 'region' | 'counterpart' | 'pair' | 'sector' | 'source' | 'all';
 
 const boundTo = (param: string) =>
   `MATCH (:Region {id: ${param}})<-[:${PART_OF_ANY}]-(:Region)<-[:BINDS]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
@@ -56,6 +81,9 @@ const ANCHORS: Record<Anchor, string> = {
          WITH DISTINCT d`,
   sector: `MATCH (:Sector {id: $sector})<-[:COVERS]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
            WITH DISTINCT d`,
+  // A part counts for the sources of its group too: the group stands for it (as for its forum).
+  source: `MATCH (:Source {id: $source})<-[:STATED_IN]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
+           WITH DISTINCT d`,
   all: `MATCH (d:Document)
         WITH d`,
 };
@@ -73,6 +101,7 @@ const PREDICATES = {
   sector: `($sector IS NULL OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
   region: bindsRegion('$region'),
   counterpart: bindsRegion('$counterpart'),
+  source: `($source IS NULL OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:STATED_IN]->(:Source {id: $source}) })`,
   organization: `($organization IS NULL
                   OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(:Organization)-[:${PART_OF_ANY}]->(:Organization {id: $organization}) })`,
 };
@@ -84,6 +113,7 @@ const OWN: Record<Anchor, readonly string[]> = {
   counterpart: ['counterpart'],
   pair: ['region', 'counterpart'],
   sector: ['sector'],
+  source: ['source'],
   all: [],
 };
 
@@ -94,79 +124,149 @@ const MATCH_FILTERED = (anchor: Anchor) => `
     .map(([, predicate]) => predicate)
     .join('\n    AND ')}`;
 
-/** Each grouping yields rows of (d, key, keyNodes): one per group a document falls in. */
-const GROUPINGS: Record<Grouping, string> = {
-  KIND: `WITH d, d.kind AS key, [] AS keyNodes`,
-  YEAR: `WITH d, coalesce(left(d.signedOn, 4), 'undated') AS key, [] AS keyNodes`,
-  SECTOR: `MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(s:Sector)
-           WITH DISTINCT d, s
-           WITH d, s.id AS key, [s] AS keyNodes`,
-  // Rolled up to countries on request: a region counts as the first country it is part of.
+/** A region, or on request ($countries) the first country it is part of (itself when none). */
+const asCountry = (r: string) =>
+  `CASE WHEN $countries AND ${r}.kind <> 'COUNTRY'
+        THEN coalesce(head(COLLECT {
+               MATCH (${r})-[:${PART_OF_STRICT}]->(country:Region {kind: 'COUNTRY'})
+               RETURN country ORDER BY country.id LIMIT 1
+             }), ${r})
+        ELSE ${r} END`;
+
+/**
+ * Each grouping is a subquery of one document `d` returning one row (key, keyNodes) per group the
+ * document falls in, each group once; a document in none of them (no sector) is in no row. A
+ * subquery keeps each grouping's variables its own, so two of them compose (`thenBy`).
+ */
+const GROUPINGS_CYPHER: Record<Grouping, string> = {
+  KIND: `CALL (d) { RETURN d.kind AS key, [] AS keyNodes }`,
+  YEAR: `CALL (d) { RETURN coalesce(left(d.signedOn, 4), 'undated') AS key, [] AS keyNodes }`,
+  // A date known to the year only has no month: it goes in its year's own row, after the months.
+  MONTH: `CALL (d) {
+            RETURN CASE WHEN d.signedOn IS NULL THEN 'undated'
+                        WHEN d.signedOnPrecision = 'YEAR' THEN left(d.signedOn, 4) + '-unknown'
+                        ELSE left(d.signedOn, 7) END AS key,
+                   [] AS keyNodes
+          }`,
+  SECTOR: `CALL (d) {
+             MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(s:Sector)
+             WITH DISTINCT s
+             RETURN s.id AS key, [s] AS keyNodes
+           }`,
+  // Each region bound (by the document or its group), and on request each region a bound
+  // organization is based in; rolled up to countries after, so Xinjiang and China are one China.
+  REGION: `CALL (d) {
+             CALL (d) {
+               MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(r:Region)
+               RETURN r
+               UNION
+               MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(:Organization)-[:BASED_IN]->(r:Region)
+               WHERE $organizationRegions
+               RETURN r
+             }
+             WITH DISTINCT ${asCountry('r')} AS region
+             RETURN region.id AS key, [region] AS keyNodes
+           }`,
   REGION_PAIR: `CALL (d) {
                   MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(r:Region)
                   WITH DISTINCT r
-                  WITH CASE WHEN $countries AND r.kind <> 'COUNTRY'
-                            THEN coalesce(head(COLLECT {
-                                   MATCH (r)-[:${PART_OF_STRICT}]->(country:Region {kind: 'COUNTRY'})
-                                   RETURN country ORDER BY country.id LIMIT 1
-                                 }), r)
-                            ELSE r END AS r
-                  RETURN collect(DISTINCT r) AS regions
-                }
-                UNWIND regions AS first
-                UNWIND regions AS second
-                // A region and a region within it are not two sides (a part shares its package's
-                // China while binding Xinjiang itself).
-                WITH d, first, second WHERE first.id < second.id
-                  AND NOT EXISTS { (first)-[:${PART_OF_STRICT}]->(second) }
-                  AND NOT EXISTS { (second)-[:${PART_OF_STRICT}]->(first) }
-                WITH d, first.id + '|' + second.id AS key, [first, second] AS keyNodes`,
-  TOTAL: `WITH d, '' AS key, [] AS keyNodes`,
+                  WITH ${asCountry('r')} AS r
+                  WITH collect(DISTINCT r) AS regions
+                  UNWIND regions AS first
+                  UNWIND regions AS second
+                  // A region and a region within it are not two sides (a part shares its package's
+                  // China while binding Xinjiang itself).
+                  WITH first, second WHERE first.id < second.id
+                    AND NOT EXISTS { (first)-[:${PART_OF_STRICT}]->(second) }
+                    AND NOT EXISTS { (second)-[:${PART_OF_STRICT}]->(first) }
+                  RETURN first.id + '|' + second.id AS key, [first, second] AS keyNodes
+                }`,
+  ORGANIZATION: `CALL (d) {
+                   MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(o:Organization)
+                   WITH DISTINCT o
+                   RETURN o.id AS key, [o] AS keyNodes
+                 }`,
+  // Documents signed at no forum the graph knows make one 'none' row (no id is 'none': ids have a
+  // type prefix), so the rows still cover every document.
+  FORUM: `CALL (d) {
+            OPTIONAL MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:SIGNED_AT]->(f:Forum)
+            WITH DISTINCT f
+            RETURN coalesce(f.id, 'none') AS key, CASE WHEN f IS NULL THEN [] ELSE [f] END AS keyNodes
+          }`,
+  SOURCE: `CALL (d) {
+             MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:STATED_IN]->(s:Source)
+             WITH DISTINCT s
+             RETURN s.id AS key, [s] AS keyNodes
+           }`,
+  // Ties stored before roles (and ties whose source names no side) read as the default role.
+  ROLE: `CALL (d) {
+           MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[b:BINDS]->()
+           WITH DISTINCT coalesce(b.role, $defaultRole) AS key
+           RETURN key, [] AS keyNodes
+         }`,
+  TOTAL: `CALL (d) { RETURN '' AS key, [] AS keyNodes }`,
 };
+
+/** Rows of (d, keys, keyNodes): one key and its nodes per grouping, one row per group combination. */
+function grouped(groupBy: Grouping, thenBy: Grouping | null): string {
+  if (thenBy === null) return `${GROUPINGS_CYPHER[groupBy]} WITH d, [key] AS keys, [keyNodes] AS keyNodes`;
+  return `${GROUPINGS_CYPHER[groupBy]}
+          WITH d, key AS firstKey, keyNodes AS firstNodes
+          ${GROUPINGS_CYPHER[thenBy]}
+          WITH d, [firstKey, key] AS keys, [firstNodes, keyNodes] AS keyNodes`;
+}
+
+// Whether a document falls in more than one row: then rows share it, and do not sum to the total.
+const SHARED = `
+  WITH d, collect({keys: keys, keyNodes: keyNodes}) AS groups
+  UNWIND groups AS g
+  WITH d, g.keys AS keys, g.keyNodes AS keyNodes, size(groups) > 1 AS shared`;
 
 // Grouped by currency too, so each currency's values sum apart; the service folds them per key.
 const AGGREGATE = `
-  WITH d, key, keyNodes,
+  WITH d, keys, keyNodes, shared,
        CASE WHEN d.valueAmount IS NULL THEN null ELSE coalesce(d.valueCurrency, 'USD') END AS currency
-  WITH key, keyNodes, currency,
+  WITH keys, keyNodes, currency,
        count(d) AS entryCount,
        sum(d.count) AS documentCount,
        sum(d.valueAmount) AS amount,
-       min(CASE WHEN coalesce(d.valueQualifier, 'EXACT') = 'EXACT' THEN 1 ELSE 0 END) = 1 AS exact
-  RETURN key, [n IN keyNodes | ${entityProjection('n')}] AS entities,
-         currency, entryCount, documentCount, amount, exact
-  ORDER BY key, currency`;
+       min(CASE WHEN coalesce(d.valueQualifier, 'EXACT') = 'EXACT' THEN 1 ELSE 0 END) = 1 AS exact,
+       max(CASE WHEN shared THEN 1 ELSE 0 END) = 1 AS shared
+  RETURN keys, [nodes IN keyNodes | [n IN nodes | ${entityProjection('n')}]] AS entities,
+         currency, entryCount, documentCount, amount, exact, shared
+  ORDER BY keys, currency`;
 
 const statsRow = z.object({
-  key: z.string(),
-  entities: z.array(entityColumn),
+  /** One key per grouping (two with `thenBy`). */
+  keys: z.array(z.string()),
+  /** The entities behind each key, in the order of `keys`. */
+  entities: z.array(z.array(entityColumn)),
   currency: z.string().nullable(),
   entryCount: z.number(),
   documentCount: z.number(),
   amount: z.number(),
   exact: z.boolean(),
+  shared: z.boolean(),
 });
 export type StatsRow = z.infer<typeof statsRow>;
 
-const ANCHOR_NAMES: readonly Anchor[] = ['forum', 'region', 'counterpart', 'pair', 'sector', 'all'];
-const GROUPING_NAMES: readonly Grouping[] = ['KIND', 'SECTOR', 'YEAR', 'REGION_PAIR', 'TOTAL'];
+const QUERIES = new Map<string, Query<StatsRow>>();
 
-/** One named statement per grouping and anchor, all from the fragments above. */
-const QUERIES = Object.fromEntries(
-  GROUPING_NAMES.map((grouping) => [
-    grouping,
-    Object.fromEntries(
-      ANCHOR_NAMES.map((anchor) => [
-        anchor,
-        defineQuery(
-          `stats.documents.${grouping}.${anchor}`,
-          `${MATCH_FILTERED(anchor)} ${GROUPINGS[grouping]} ${AGGREGATE}`,
-          statsRow,
-        ),
-      ]),
-    ),
-  ]),
-) as Record<Grouping, Record<Anchor, Query<StatsRow>>>;
+/**
+ * The named statement of a grouping (and second grouping) and anchor, made from the fragments
+ * above the first time it is asked for: eleven groupings, each with any other, from seven anchors
+ * are about 800 statements, most never run.
+ */
+function queryOf(groupBy: Grouping, thenBy: Grouping | null, anchor: Anchor): Query<StatsRow> {
+  const name = `stats.documents.${groupBy}${thenBy === null ? '' : `.${thenBy}`}.${anchor}`;
+  let query = QUERIES.get(name);
+  if (query === undefined) {
+    const shared = groupBy === 'TOTAL' ? 'WITH d, keys, keyNodes, false AS shared' : SHARED;
+    query = defineQuery(name, `${MATCH_FILTERED(anchor)} ${grouped(groupBy, thenBy)} ${shared} ${AGGREGATE}`, statsRow);
+    QUERIES.set(name, query);
+  }
+  return query;
+}
 
 function anchorOf(filter: StatsQueryFilter): Anchor {
   if (filter.forum !== null) return 'forum';
@@ -175,13 +275,19 @@ function anchorOf(filter: StatsQueryFilter): Anchor {
   if (filter.region !== null) return 'region';
   if (filter.counterpart !== null) return 'counterpart';
   if (filter.sector !== null) return 'sector';
+  if (filter.source !== null) return 'source';
   return 'all';
 }
 
 export class StatsRepository {
   constructor(private readonly db: Executor) {}
 
-  documents(grouping: Grouping, filter: StatsQueryFilter, countries: boolean): Promise<StatsRow[]> {
-    return this.db.read(QUERIES[grouping][anchorOf(filter)], { ...filter, countries });
+  documents(
+    groupBy: Grouping,
+    thenBy: Grouping | null,
+    filter: StatsQueryFilter,
+    options: GroupingOptions,
+  ): Promise<StatsRow[]> {
+    return this.db.read(queryOf(groupBy, thenBy, anchorOf(filter)), { ...filter, ...options });
   }
 }

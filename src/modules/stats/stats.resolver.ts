@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { DocumentStatsFilter, DocumentStatsGroupBy } from './stats.input';
+import { BadUserInputError } from '../../errors';
+import { DocumentStatsFilter, DocumentStatsGroupBy, DocumentStatsOrder, MAX_DOCUMENT_STATS_ROWS } from './stats.input';
 import type { DocumentStatsObject } from './stats.service';
 import { DocumentStats, DocumentStatsTotals } from './stats.type';
 
@@ -9,8 +10,9 @@ import { DocumentStats, DocumentStatsTotals } from './stats.type';
 export class StatsResolver {
   @Query(() => DocumentStats, {
     description:
-      'How many documents, and of what stated value, grouped by kind, sector, year or pair of regions. Reported ' +
-      'groups (PACKAGE documents) are not counted on top of their parts; one without parts counts itself.',
+      'How many documents, and of what stated value, grouped by kind, sector, year, month, region, pair of regions, ' +
+      'organization, forum, source or party role, and optionally by a second of these within it. Reported groups ' +
+      '(PACKAGE documents) are not counted on top of their parts; one without parts counts itself.',
   })
   documentStats(
     @Arg('groupBy', () => DocumentStatsGroupBy) groupBy: DocumentStatsGroupBy,
@@ -18,11 +20,53 @@ export class StatsResolver {
     @Arg('filter', () => DocumentStatsFilter, { nullable: true }) filter?: DocumentStatsFilter,
     @Arg('countries', () => Boolean, {
       defaultValue: false,
-      description: 'REGION_PAIR only: count each region as the country it is part of (Xinjiang as China).',
+      description: 'REGION and REGION_PAIR: count each region as the country it is part of (Xinjiang as China).',
     })
     countries: boolean = false,
+    @Arg('organizationRegions', () => Boolean, {
+      defaultValue: false,
+      description:
+        'REGION: a document binding an organization counts for the region the organization is BASED_IN too ' +
+        '(once, when it binds that region as well).',
+    })
+    organizationRegions: boolean = false,
+    @Arg('thenBy', () => DocumentStatsGroupBy, {
+      nullable: true,
+      description:
+        'A second grouping within the first: a row per pair of groups a document is in (YEAR then SECTOR: each ' +
+        'sector of each year), keyed by both keys joined by "×". Another grouping than `groupBy`, and never with ' +
+        'REGION_PAIR (BAD_USER_INPUT).',
+    })
+    thenBy?: DocumentStatsGroupBy | null,
+    @Arg('orderBy', () => DocumentStatsOrder, {
+      nullable: true,
+      description: 'How the rows are ordered: KEY_ASC by YEAR or MONTH, else COUNT_DESC, when left out.',
+    })
+    orderBy?: DocumentStatsOrder | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `At most this many rows, the first in \`orderBy\` order (1 to ${MAX_DOCUMENT_STATS_ROWS}); all when left out.`,
+      validateFn: (value: unknown) => {
+        if (value === null || value === undefined) return;
+        if (typeof value !== 'number' || value < 1 || value > MAX_DOCUMENT_STATS_ROWS) {
+          throw BadUserInputError.forField(
+            'first',
+            `must be from 1 to ${MAX_DOCUMENT_STATS_ROWS}, not ${JSON.stringify(value)}`,
+          );
+        }
+      },
+    })
+    first?: number | null,
   ) {
-    return ctx.services.stats.documentStats(groupBy, filter, countries);
+    return ctx.services.stats.documentStats({
+      groupBy,
+      thenBy,
+      filter,
+      countries,
+      organizationRegions,
+      orderBy,
+      first,
+    });
   }
 
   @FieldResolver(() => DocumentStatsTotals, {

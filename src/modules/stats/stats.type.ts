@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 import { Entity } from '../entity/entity.type';
-import { DocumentStatsGroupBy } from './stats.input';
+import { DocumentStatsGroupBy, DocumentStatsOrder } from './stats.input';
 
 @ObjectType({ description: 'The summed stated value of some documents in one currency.' })
 export class CurrencyTotal {
@@ -36,33 +36,67 @@ export class DocumentStatsTotals {
 export class DocumentStatsRow extends DocumentStatsTotals {
   @Field({
     description:
-      'What the group is: the kind, the sector id, the year ("undated" for none), or the two region ids joined ' +
-      'by "|".',
+      'What the group is: the kind, the id of the sector, region, organization, forum ("none" for none) or source, ' +
+      'the year or month ("undated" for none, "2023-unknown" for a date known only to its year), the role, or the ' +
+      'two region ids joined by "|". With `thenBy`, the two keys joined by "×" (e.g. "2023×sector:energy"), as ' +
+      'listed in `keys`.',
   })
   key!: string;
 
-  @Field({ description: 'The group in words: the kind, sector name, year, or "China – Kazakhstan".' })
+  @Field(() => [String], { description: 'The key of each grouping: one, or two with `thenBy`.' })
+  keys!: string[];
+
+  @Field({
+    description:
+      'The group in words: the kind, a name, the year, "March 2023", or "China – Kazakhstan"; with `thenBy`, both ' +
+      'joined by " × " ("2023 × Energy").',
+  })
   label!: string;
 
-  @Field(() => [String], { description: 'The names behind the key: the sector, or the two regions; else the label.' })
+  @Field(() => [String], {
+    description:
+      'The names behind the key (the sector, the region, the two regions), else the label; of both groupings.',
+  })
   labels!: string[];
 
-  @Field(() => [Entity], { description: 'The sector or the two regions of the group; empty for kinds and years.' })
+  @Field(() => [Entity], {
+    description:
+      'The entities of the group (a sector, a region, two regions …) of both groupings; none for kinds and dates.',
+  })
   entities!: Entity[];
+
+  @Field({
+    description:
+      'Whether a document of this row is in another row too (a document in two sectors, or binding two regions), ' +
+      'listed or not: then the rows add up to more than `total`.',
+  })
+  shared!: boolean;
 }
 
 @ObjectType({
   description:
-    'Document counts and values grouped one way. A PACKAGE document (a reported total) counts through its parts ' +
-    'where the graph has them, which share its forum, parties and sectors, and as itself where it has none: ' +
+    'Document counts and values grouped one way, or two. A PACKAGE document (a reported total) counts through its ' +
+    'parts where the graph has them, which share its forum, parties and sectors, and as itself where it has none: ' +
     'nothing is counted twice, and no package is lost.',
 })
 export class DocumentStats {
   @Field(() => DocumentStatsGroupBy, { description: 'How the rows are grouped.' })
   groupBy!: DocumentStatsGroupBy;
 
+  @Field(() => DocumentStatsGroupBy, {
+    nullable: true,
+    description: 'How the rows are grouped within that, if at all.',
+  })
+  thenBy!: DocumentStatsGroupBy | null;
+
+  @Field(() => DocumentStatsOrder, { description: 'How the rows are ordered.' })
+  orderBy!: DocumentStatsOrder;
+
   @Field(() => [DocumentStatsRow], {
-    description: 'The groups: by year ascending, else by document count, largest first.',
+    description: 'The groups, in `orderBy` order, at most `first` of them.',
   })
   rows!: DocumentStatsRow[];
+
+  @Field(() => Int, { description: 'How many groups there are in all, listed in `rows` or not (`first`).' })
+  rowCount!: number;
 }
