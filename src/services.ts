@@ -27,6 +27,8 @@ import { SearchRepository } from './modules/search/search.repository';
 import { SearchService } from './modules/search/search.service';
 import { SigningRepository } from './modules/signing/signing.repository';
 import { SigningService } from './modules/signing/signing.service';
+import { FigureStatsRepository } from './modules/stats/figure-stats.repository';
+import { FigureStatsService } from './modules/stats/figure-stats.service';
 import { StatsRepository } from './modules/stats/stats.repository';
 import { StatsService } from './modules/stats/stats.service';
 import { TimelineRepository } from './modules/timeline/timeline.repository';
@@ -42,6 +44,7 @@ export interface Services {
   readonly entity: EntityService;
   readonly export: ExportService;
   readonly extract: ExtractService;
+  readonly figureStats: FigureStatsService;
   readonly graph: GraphService;
   readonly history: HistoryService;
   readonly overview: OverviewService;
@@ -72,6 +75,7 @@ export function createServices(
     entity: new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db)),
     export: new ExportService(new ExportRepository(db)),
     extract: new ExtractService(new ExtractRepository(db)),
+    figureStats: new FigureStatsService(new FigureStatsRepository(db)),
     graph: new GraphService(new GraphRepository(db)),
     history: new HistoryService(new HistoryRepository(db), feed ?? null),
     overview: new OverviewService(new OverviewRepository(db)),

@@ -31,6 +31,7 @@ import { SearchResolver } from '../modules/search/search.resolver';
 import { SectorResolver } from '../modules/sector/sector.resolver';
 import { SigningResolver } from '../modules/signing/signing.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
+import { FigureStatsResolver } from '../modules/stats/figure-stats.resolver';
 import { StatsResolver } from '../modules/stats/stats.resolver';
 import { TimelineResolver } from '../modules/timeline/timeline.resolver';
 import { TieResolver } from '../modules/tie/tie.resolver';
@@ -56,6 +57,7 @@ export const RESOLVERS = [
   GraphResolver,
   SearchResolver,
   StatsResolver,
+  FigureStatsResolver,
   AnalysisResolver,
   CentralityScoreResolver,
   CommunityResolver,

@@ -20,7 +20,7 @@ describe('docs/queries.md', () => {
   });
 
   it('has one example per query', () => {
-    expect(EXAMPLES).toHaveLength(6);
+    expect(EXAMPLES).toHaveLength(7);
   });
 
   it.each(EXAMPLES.map((example) => [example.split('\n')[1]?.trim() ?? '', example]))(

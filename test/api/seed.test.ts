@@ -260,6 +260,37 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
     expect(result.data?.documentStats.total.documentCount).toBe(16);
   });
 
+  it('answers the 2022 trade figures per metric and year, as the example operation asks', async () => {
+    const result = await harness.run<{
+      figureStats: {
+        rows: { key: string; figureCount: number; values: { unit: string; sum: number; exact: boolean }[] }[];
+        total: { figureCount: number };
+      };
+    }>(exampleOperation('TradeFiguresByYear').document);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.figureStats.rows).toEqual([
+      {
+        key: 'EXPORTS×2022',
+        label: 'Exports × 2022',
+        figureCount: 1,
+        values: [expect.objectContaining({ unit: 'USD', sum: 13e9, exact: true })],
+      },
+      {
+        key: 'IMPORTS×2022',
+        label: 'Imports × 2022',
+        figureCount: 1,
+        values: [expect.objectContaining({ unit: 'USD', sum: 11e9, exact: true })],
+      },
+      {
+        key: 'TRADE_VOLUME×2022',
+        label: 'Trade volume × 2022',
+        figureCount: 1,
+        values: [expect.objectContaining({ unit: 'USD', sum: 24e9, exact: true })],
+      },
+    ]);
+    expect(result.data?.figureStats.total.figureCount).toBe(3);
+  });
+
   it('ties every fact to its source and paragraph', async () => {
     const result = await harness.run<{
       figure: { sources: { sourceId: string; locator: string }[] };

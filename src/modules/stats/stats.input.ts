@@ -1,6 +1,7 @@
 import { IsEnum, IsOptional } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 
+import { BadUserInputError } from '../../errors';
 import { DocumentKind, DocumentStatus } from '../entity/entity.enums';
 import { PartialDateField } from '../entity/entity.input';
 import { IsEntityId } from '../entity/entity.ids';
@@ -84,7 +85,16 @@ registerEnumType(DocumentStatsOrder, {
   },
 });
 
-export const MAX_DOCUMENT_STATS_ROWS = 1000;
+/** The most rows `first` lists, of document and of figure statistics. */
+export const MAX_STATS_ROWS = 1000;
+
+/** The check of a statistics query's `first` argument. */
+export function validateFirstRows(value: unknown): void {
+  if (value === null || value === undefined) return;
+  if (typeof value !== 'number' || value < 1 || value > MAX_STATS_ROWS) {
+    throw BadUserInputError.forField('first', `must be from 1 to ${MAX_STATS_ROWS}, not ${JSON.stringify(value)}`);
+  }
+}
 
 /** A part of a reported group shares the group's forum, parties and sectors, so filters look at the group too. */
 @InputType({ description: 'Which documents to aggregate; every filter given must hold.' })

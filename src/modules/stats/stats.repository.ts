@@ -4,6 +4,7 @@ import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import { entityColumn, entityProjection } from '../entity/entity.columns';
 import { PART_OF_ANY, PART_OF_STRICT } from '../entity/entity.parts';
+import { asCountry, groupedBy, sharedAcrossRows } from './stats.fragments';
 
 export interface StatsQueryFilter {
   readonly forum: string | null;
@@ -124,15 +125,6 @@ const MATCH_FILTERED = (anchor: Anchor) => `
     .map(([, predicate]) => predicate)
     .join('\n    AND ')}`;
 
-/** A region, or on request ($countries) the first country it is part of (itself when none). */
-const asCountry = (r: string) =>
-  `CASE WHEN $countries AND ${r}.kind <> 'COUNTRY'
-        THEN coalesce(head(COLLECT {
-               MATCH (${r})-[:${PART_OF_STRICT}]->(country:Region {kind: 'COUNTRY'})
-               RETURN country ORDER BY country.id LIMIT 1
-             }), ${r})
-        ELSE ${r} END`;
-
 /**
  * Each grouping is a subquery of one document `d` returning one row (key, keyNodes) per group the
  * document falls in, each group once; a document in none of them (no sector) is in no row. A
@@ -207,21 +199,6 @@ const GROUPINGS_CYPHER: Record<Grouping, string> = {
   TOTAL: `CALL (d) { RETURN '' AS key, [] AS keyNodes }`,
 };
 
-/** Rows of (d, keys, keyNodes): one key and its nodes per grouping, one row per group combination. */
-function grouped(groupBy: Grouping, thenBy: Grouping | null): string {
-  if (thenBy === null) return `${GROUPINGS_CYPHER[groupBy]} WITH d, [key] AS keys, [keyNodes] AS keyNodes`;
-  return `${GROUPINGS_CYPHER[groupBy]}
-          WITH d, key AS firstKey, keyNodes AS firstNodes
-          ${GROUPINGS_CYPHER[thenBy]}
-          WITH d, [firstKey, key] AS keys, [firstNodes, keyNodes] AS keyNodes`;
-}
-
-// Whether a document falls in more than one row: then rows share it, and do not sum to the total.
-const SHARED = `
-  WITH d, collect({keys: keys, keyNodes: keyNodes}) AS groups
-  UNWIND groups AS g
-  WITH d, g.keys AS keys, g.keyNodes AS keyNodes, size(groups) > 1 AS shared`;
-
 // Grouped by currency too, so each currency's values sum apart; the service folds them per key.
 const AGGREGATE = `
   WITH d, keys, keyNodes, shared,
@@ -261,8 +238,12 @@ function queryOf(groupBy: Grouping, thenBy: Grouping | null, anchor: Anchor): Qu
   const name = `stats.documents.${groupBy}${thenBy === null ? '' : `.${thenBy}`}.${anchor}`;
   let query = QUERIES.get(name);
   if (query === undefined) {
-    const shared = groupBy === 'TOTAL' ? 'WITH d, keys, keyNodes, false AS shared' : SHARED;
-    query = defineQuery(name, `${MATCH_FILTERED(anchor)} ${grouped(groupBy, thenBy)} ${shared} ${AGGREGATE}`, statsRow);
+    const shared = groupBy === 'TOTAL' ? 'WITH d, keys, keyNodes, false AS shared' : sharedAcrossRows('d');
+    query = defineQuery(
+      name,
+      `${MATCH_FILTERED(anchor)} ${groupedBy('d', GROUPINGS_CYPHER[groupBy], thenBy === null ? null : GROUPINGS_CYPHER[thenBy])} ${shared} ${AGGREGATE}`,
+      statsRow,
+    );
     QUERIES.set(name, query);
   }
   return query;

@@ -1,8 +1,13 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { BadUserInputError } from '../../errors';
-import { DocumentStatsFilter, DocumentStatsGroupBy, DocumentStatsOrder, MAX_DOCUMENT_STATS_ROWS } from './stats.input';
+import {
+  DocumentStatsFilter,
+  DocumentStatsGroupBy,
+  DocumentStatsOrder,
+  MAX_STATS_ROWS,
+  validateFirstRows,
+} from './stats.input';
 import type { DocumentStatsObject } from './stats.service';
 import { DocumentStats, DocumentStatsTotals } from './stats.type';
 
@@ -45,16 +50,8 @@ export class StatsResolver {
     orderBy?: DocumentStatsOrder | null,
     @Arg('first', () => Int, {
       nullable: true,
-      description: `At most this many rows, the first in \`orderBy\` order (1 to ${MAX_DOCUMENT_STATS_ROWS}); all when left out.`,
-      validateFn: (value: unknown) => {
-        if (value === null || value === undefined) return;
-        if (typeof value !== 'number' || value < 1 || value > MAX_DOCUMENT_STATS_ROWS) {
-          throw BadUserInputError.forField(
-            'first',
-            `must be from 1 to ${MAX_DOCUMENT_STATS_ROWS}, not ${JSON.stringify(value)}`,
-          );
-        }
-      },
+      description: `At most this many rows, the first in \`orderBy\` order (1 to ${MAX_STATS_ROWS}); all when left out.`,
+      validateFn: validateFirstRows,
     })
     first?: number | null,
   ) {

@@ -1,10 +1,10 @@
 import { BadUserInputError } from '../../errors';
-import { MONTH_NAMES } from '../../graphql/month-names';
 import { toIsoEnd, toIsoStart } from '../../graphql/partial-date';
-import { type EntityObject, toEntityObject } from '../entity/entity.mapper';
+import type { EntityObject } from '../entity/entity.mapper';
 import { TIE_SPECS } from '../entity/entity.model';
 import { type DocumentStatsFilter, DocumentStatsGroupBy, DocumentStatsOrder } from './stats.input';
 import type { Grouping, StatsQueryFilter, StatsRepository, StatsRow } from './stats.repository';
+import { comparator, type GroupHead, groupsOf, inWords, type Measures, periodInWords } from './stats.rows';
 
 export interface CurrencyTotalObject {
   readonly currency: string;
@@ -19,14 +19,7 @@ export interface TotalsObject {
   readonly totalValue: CurrencyTotalObject[];
 }
 
-export interface StatsRowObject extends TotalsObject {
-  readonly key: string;
-  readonly keys: string[];
-  readonly label: string;
-  readonly labels: string[];
-  readonly entities: EntityObject[];
-  readonly shared: boolean;
-}
+export interface StatsRowObject extends TotalsObject, GroupHead {}
 
 export interface DocumentStatsObject {
   readonly groupBy: DocumentStatsGroupBy;
@@ -47,11 +40,6 @@ export interface DocumentStatsRequest {
   readonly orderBy?: DocumentStatsOrder | null;
   readonly first?: number | null;
 }
-
-/** Joins the keys of a grouping and its `thenBy`: no id holds "×" (ids are letters, digits, `.`, `_`, `~`, `-`). */
-export const KEY_SEPARATOR = '×';
-/** Joins the labels of a grouping and its `thenBy`. */
-export const LABEL_SEPARATOR = ' × ';
 
 function toQueryFilter(input: DocumentStatsFilter | null | undefined): StatsQueryFilter {
   return {
@@ -84,23 +72,6 @@ export function totalsOf(
   };
 }
 
-/** "INVESTOR" as "Investor", "COMMERCIAL_AGREEMENT" as "Commercial agreement". */
-function inWords(value: string): string {
-  const words = value.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-const UNKNOWN_MONTH = /^(\d{4})-unknown$/;
-
-function monthInWords(key: string): string {
-  if (key === 'undated') return 'Undated';
-  const yearOnly = UNKNOWN_MONTH.exec(key);
-  if (yearOnly) return `${yearOnly[1] ?? ''} (month unknown)`;
-  const [year, month] = key.split('-');
-  const name = MONTH_NAMES[Number(month) - 1];
-  return name === undefined ? key : `${inWords(name)} ${year ?? ''}`;
-}
-
 /** The names behind one grouping's key. */
 function labelsOf(groupBy: DocumentStatsGroupBy, key: string, entities: readonly EntityObject[]): string[] {
   switch (groupBy) {
@@ -108,9 +79,8 @@ function labelsOf(groupBy: DocumentStatsGroupBy, key: string, entities: readonly
     case DocumentStatsGroupBy.ROLE:
       return [inWords(key)];
     case DocumentStatsGroupBy.YEAR:
-      return [key === 'undated' ? 'Undated' : key];
     case DocumentStatsGroupBy.MONTH:
-      return [monthInWords(key)];
+      return [periodInWords(key)];
     case DocumentStatsGroupBy.FORUM:
       return key === 'none' ? ['No forum'] : entities.map((entity) => entity.name);
     case DocumentStatsGroupBy.SECTOR:
@@ -122,44 +92,13 @@ function labelsOf(groupBy: DocumentStatsGroupBy, key: string, entities: readonly
   }
 }
 
-const DATED = new Set([DocumentStatsGroupBy.YEAR, DocumentStatsGroupBy.MONTH]);
+const isDated = (groupBy: DocumentStatsGroupBy) =>
+  groupBy === DocumentStatsGroupBy.YEAR || groupBy === DocumentStatsGroupBy.MONTH;
 
-/** One grouping's keys in order: dates in time order with undated last ("2023-unknown" after 2023's months). */
-function compareKeys(groupBy: DocumentStatsGroupBy, x: string, y: string): number {
-  if (DATED.has(groupBy)) return Number(x === 'undated') - Number(y === 'undated') || x.localeCompare(y);
-  return x.localeCompare(y);
-}
-
-function usdOf(row: StatsRowObject): number {
-  return row.totalValue.find((total) => total.currency === 'USD')?.amount ?? 0;
-}
-
-function anyCurrencyOf(row: StatsRowObject): number {
-  return row.totalValue.reduce((sum, total) => sum + total.amount, 0);
-}
-
-function comparator(
-  orderBy: DocumentStatsOrder,
-  groupings: readonly DocumentStatsGroupBy[],
-): (x: StatsRowObject, y: StatsRowObject) => number {
-  const byLabel = (x: StatsRowObject, y: StatsRowObject) => x.label.localeCompare(y.label);
-  switch (orderBy) {
-    case DocumentStatsOrder.COUNT_DESC:
-      return (x, y) => y.documentCount - x.documentCount || byLabel(x, y);
-    case DocumentStatsOrder.VALUE_DESC:
-      return (x, y) =>
-        usdOf(y) - usdOf(x) ||
-        anyCurrencyOf(y) - anyCurrencyOf(x) ||
-        y.documentCount - x.documentCount ||
-        byLabel(x, y);
-    case DocumentStatsOrder.KEY_ASC:
-      return (x, y) =>
-        groupings.reduce(
-          (order, groupBy, index) => order || compareKeys(groupBy, x.keys[index] ?? '', y.keys[index] ?? ''),
-          0,
-        ) || byLabel(x, y);
-  }
-}
+const DOCUMENT_MEASURES: Measures<StatsRowObject> = {
+  count: (row) => row.documentCount,
+  amounts: (row) => row.totalValue.map((total) => ({ unit: total.currency, amount: total.amount })),
+};
 
 /** Why the two groupings cannot be combined, or undefined when they can. */
 function combinationProblem(groupBy: DocumentStatsGroupBy, thenBy: DocumentStatsGroupBy): string | undefined {
@@ -183,8 +122,7 @@ export class StatsService {
       const problem = combinationProblem(groupBy, thenBy);
       if (problem !== undefined) throw BadUserInputError.forField('thenBy', problem);
     }
-    const orderBy =
-      request.orderBy ?? (DATED.has(groupBy) ? DocumentStatsOrder.KEY_ASC : DocumentStatsOrder.COUNT_DESC);
+    const orderBy = request.orderBy ?? (isDated(groupBy) ? DocumentStatsOrder.KEY_ASC : DocumentStatsOrder.COUNT_DESC);
     const filter = toQueryFilter(request.filter);
     const rows = await this.repository.documents(groupBy satisfies Grouping, thenBy, filter, {
       countries: request.countries,
@@ -192,29 +130,8 @@ export class StatsService {
       defaultRole: TIE_SPECS.BINDS.roles?.[0] ?? 'PARTY',
     });
     const groupings = thenBy === null ? [groupBy] : [groupBy, thenBy];
-    const byKey = new Map<string, StatsRow[]>();
-    for (const row of rows) {
-      const key = row.keys.join(KEY_SEPARATOR);
-      byKey.set(key, [...(byKey.get(key) ?? []), row]);
-    }
-    const groups = [...byKey.entries()].map(([key, keyRows]): StatsRowObject => {
-      const first = keyRows[0];
-      const keys = first?.keys ?? [];
-      const parts = groupings.map((grouping, index) => {
-        const entities = (first?.entities[index] ?? []).map(toEntityObject);
-        return { entities, labels: labelsOf(grouping, keys[index] ?? '', entities) };
-      });
-      return {
-        key,
-        keys,
-        label: parts.map((part) => part.labels.join(' – ')).join(LABEL_SEPARATOR),
-        labels: parts.flatMap((part) => part.labels),
-        entities: parts.flatMap((part) => part.entities),
-        shared: keyRows.some((row) => row.shared),
-        ...totalsOf(keyRows),
-      };
-    });
-    groups.sort(comparator(orderBy, groupings));
+    const groups: StatsRowObject[] = groupsOf(rows, groupings, labelsOf, totalsOf);
+    groups.sort(comparator(orderBy, groupings.map(isDated), DOCUMENT_MEASURES));
     const limited = request.first === null || request.first === undefined ? groups : groups.slice(0, request.first);
     return { groupBy, thenBy, orderBy, rows: limited, rowCount: groups.length, filter };
   }
