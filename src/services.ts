@@ -19,6 +19,7 @@ import { ExtractRepository } from './modules/extract/extract.repository';
 import { ExtractService } from './modules/extract/extract.service';
 import { OverviewRepository } from './modules/overview/overview.repository';
 import { OverviewService } from './modules/overview/overview.service';
+import { DocumentService } from './modules/document/document.service';
 import { DuplicatesRepository } from './modules/resolution/duplicates.repository';
 import { DuplicatesService } from './modules/resolution/duplicates.service';
 import { RegionRepository } from './modules/region/region.repository';
@@ -40,6 +41,7 @@ import { WriteStore } from './modules/write/write.store';
 export interface Services {
   readonly analysis: AnalysisService;
   readonly claim: ClaimService;
+  readonly document: DocumentService;
   readonly duplicates: DuplicatesService;
   readonly entity: EntityService;
   readonly export: ExportService;
@@ -68,11 +70,13 @@ export function createServices(
   analysis: AnalysisLimits,
   feed?: ChangeFeed,
 ): Services {
+  const entity = new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db));
   return {
     analysis: new AnalysisService(new AnalysisRepository(db), analysis),
     claim: new ClaimService(new ClaimRepository(db)),
+    document: new DocumentService(entity),
     duplicates: new DuplicatesService(new DuplicatesRepository(db)),
-    entity: new EntityService(new EntityRepository(loaders, db), new EntityListRepository(db)),
+    entity,
     export: new ExportService(new ExportRepository(db)),
     extract: new ExtractService(new ExtractRepository(db)),
     figureStats: new FigureStatsService(new FigureStatsRepository(db)),

@@ -291,6 +291,21 @@ describe('seed graph: the second Kazakhstan–Xinjiang dialogue', () => {
     expect(result.data?.figureStats.total.figureCount).toBe(3);
   });
 
+  it('answers how many documents cover each sector, saying that the rows share them', async () => {
+    const result = await harness.run<{
+      documentStats: {
+        rows: { key: string; documentCount: number; shared: boolean }[];
+        total: { documentCount: number };
+      };
+    }>(exampleOperation('DocumentsBySector').document);
+    expect(result.errors).toBeUndefined();
+    const rows = result.data?.documentStats.rows ?? [];
+    expect(rows).toHaveLength(8);
+    expect(rows.every((row) => row.documentCount === 16 && row.shared)).toBe(true);
+    expect(rows.reduce((sum, row) => sum + row.documentCount, 0)).toBe(128);
+    expect(result.data?.documentStats.total.documentCount).toBe(16);
+  });
+
   it('ties every fact to its source and paragraph', async () => {
     const result = await harness.run<{
       figure: { sources: { sourceId: string; locator: string }[] };

@@ -86,22 +86,34 @@ export class DocumentFilter extends EntityFilterInput {
   @IsEnum(DocumentStatus)
   status?: DocumentStatus | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only documents covering this sector.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only documents covering this sector, or parts of a group covering it.',
+  })
   @IsOptional()
   @IsEntityId('Sector')
   sector?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only documents binding this region (or one of its parts).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only documents binding this region or one of its parts, or parts of a group binding it.',
+  })
   @IsOptional()
   @IsEntityId('Region')
   region?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only documents binding this organization.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only documents binding this organization or a body within it, or parts of a group binding it.',
+  })
   @IsOptional()
   @IsEntityId('Organization')
   organization?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only documents signed at this forum.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only documents signed at this forum or an edition of this series, or parts of a group signed there.',
+  })
   @IsOptional()
   @IsEntityId('Forum')
   forum?: string | null;

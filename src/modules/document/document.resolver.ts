@@ -25,9 +25,20 @@ export class DocumentResolver extends EntityResolverBase({
     return ctx.services.entity.neighbour(document.id, FOLLOWS.Document.forum);
   }
 
-  @FieldResolver(() => [Party], { description: 'The regions and organizations it binds.' })
+  @FieldResolver(() => [Party], {
+    description: 'The regions and organizations it binds itself; see `inheritedParties` for those of its group.',
+  })
   parties(@Root() document: Document, @Ctx() ctx: Context) {
     return ctx.services.entity.neighbours(document.id, FOLLOWS.Document.parties);
+  }
+
+  @FieldResolver(() => [Party], {
+    description:
+      'The parties it binds as a part of a reported group: those the groups it is part of bind that it does not ' +
+      'bind itself. Filters and statistics count a part for these parties too.',
+  })
+  inheritedParties(@Root() document: Document, @Ctx() ctx: Context) {
+    return ctx.services.document.inherited(document.id, FOLLOWS.Document.parties);
   }
 
   @FieldResolver(() => [Tie], {
@@ -38,9 +49,20 @@ export class DocumentResolver extends EntityResolverBase({
     return ctx.services.entity.ties(document.id, FOLLOWS.Document.bindings);
   }
 
-  @FieldResolver(() => [Sector], { description: 'The sectors it covers.' })
+  @FieldResolver(() => [Sector], {
+    description: 'The sectors it covers itself (COVERS ties); see `inheritedSectors` for those of its group.',
+  })
   sectors(@Root() document: Document, @Ctx() ctx: Context) {
     return ctx.services.entity.neighbours(document.id, FOLLOWS.Document.sectors);
+  }
+
+  @FieldResolver(() => [Sector], {
+    description:
+      'The sectors it covers as a part of a reported group: those of the groups it is part of that it does not ' +
+      'cover itself. Filters and statistics count a part in these sectors too (docs/queries.md, "Reported groups").',
+  })
+  inheritedSectors(@Root() document: Document, @Ctx() ctx: Context) {
+    return ctx.services.document.inherited(document.id, FOLLOWS.Document.sectors);
   }
 
   @FieldResolver(() => [Tie], { description: 'Signatures (SIGNED ties): who signed, on whose behalf.' })

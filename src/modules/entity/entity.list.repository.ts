@@ -6,7 +6,7 @@ import type { Keyset } from '../../graphql/pagination';
 import { entityColumn, entityProjection } from './entity.columns';
 import type { EntityType } from './entity.model';
 import { specOf } from './entity.specs';
-import { PART_OF_ANY } from './entity.parts';
+import { PART_OF_ANY, SELF_AND_GROUPS } from './entity.parts';
 
 export type SortKey = 'NAME' | 'DATE' | 'VALUE';
 
@@ -46,7 +46,11 @@ const valueOf = (type: EntityType): string => {
 };
 
 // One fragment per filter. The region filter also matches the region's parts (documents binding
-// Xinjiang count for China).
+// Xinjiang count for China). A document matches through the groups it is part of too
+// (SELF_AND_GROUPS): a part shares its package's sectors, parties and forum.
+const ofDocument = (type: EntityType, tail: string, otherwise: string): string =>
+  type === 'Document' ? `EXISTS { (n)-[:${SELF_AND_GROUPS}]->(:Document)${tail} }` : otherwise;
+
 const FILTERS: Record<keyof ListFilter, (type: EntityType) => string> = {
   text: () => `(n.nameKey CONTAINS $text OR any(k IN coalesce(n.aliasKeys, []) WHERE k CONTAINS $text))`,
   kinds: () => `n.kind IN $kinds`,
@@ -57,12 +61,28 @@ const FILTERS: Record<keyof ListFilter, (type: EntityType) => string> = {
   dateTo: (type) => `${dateOf(type)} <= $dateTo`,
   valueMin: (type) => `${valueOf(type)} >= $valueMin`,
   valueMax: (type) => `${valueOf(type)} <= $valueMax`,
-  sector: () => `EXISTS { (n)-[:COVERS]->(:Sector {id: $sector}) }`,
-  forum: () => `EXISTS { (n)-[:SIGNED_AT|REPORTED_AT|IN_SERIES]->(:Forum {id: $forum}) }`,
-  organization: () => `EXISTS { (n)-[:HOLDS|BINDS|INVOLVES|BETWEEN|PART_OF]->(:Organization {id: $organization}) }`,
-  region: () =>
-    `(EXISTS { (n)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|BASED_IN|PART_OF]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region}) }
+  sector: (type) =>
+    ofDocument(type, `-[:COVERS]->(:Sector {id: $sector})`, `EXISTS { (n)-[:COVERS]->(:Sector {id: $sector}) }`),
+  // A document signed at an edition of a series is signed at the series too.
+  forum: (type) =>
+    ofDocument(
+      type,
+      `-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum})`,
+      `EXISTS { (n)-[:SIGNED_AT|REPORTED_AT|IN_SERIES]->(:Forum {id: $forum}) }`,
+    ),
+  organization: (type) =>
+    ofDocument(
+      type,
+      `-[:BINDS]->(:Organization)-[:${PART_OF_ANY}]->(:Organization {id: $organization})`,
+      `EXISTS { (n)-[:HOLDS|BINDS|INVOLVES|BETWEEN|PART_OF]->(:Organization {id: $organization}) }`,
+    ),
+  region: (type) =>
+    ofDocument(
+      type,
+      `-[:BINDS]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region})`,
+      `(EXISTS { (n)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|BASED_IN|PART_OF]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region}) }
       OR EXISTS { (n)-[:HOLDS]->(:Organization)-[:BASED_IN]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region}) })`,
+    ),
 };
 
 /** The names of the filters given, in a fixed order (they name the statement too). */

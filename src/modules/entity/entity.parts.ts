@@ -17,3 +17,12 @@ export const PART_OF_STRICT = `PART_OF*1..${PART_OF_DEPTH}`;
 
 /** The rest of a chain after its first PART_OF step, when that step is matched on its own. */
 export const PART_OF_AFTER_FIRST = `PART_OF*0..${PART_OF_DEPTH - 1}`;
+
+/**
+ * The one rule for reported groups (docs/queries.md, "Reported groups"): a document that is
+ * PART_OF a group (a PACKAGE, or a sub-group of one) has the group's forum, parties, sectors and
+ * sources as well as its own, so `(d)-[:${SELF_AND_GROUPS}]->(:Document)` reaches the document and
+ * every group it is in. Document statistics, the document list filters, `Document.inheritedSectors`
+ * and `inheritedParties`, and the sector filter of exports all follow it.
+ */
+export const SELF_AND_GROUPS = PART_OF_ANY;

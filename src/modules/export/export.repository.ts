@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/executor';
 import { defineQuery } from '../../db/query';
 import type { ExportFilter } from './export.model';
-import { PART_OF_ANY } from '../entity/entity.parts';
+import { PART_OF_ANY, SELF_AND_GROUPS } from '../entity/entity.parts';
 
 /**
  * The subgraph a filter selects: the facts (documents, forums, figures) that match every given
@@ -25,7 +25,7 @@ const subgraphIdsQuery = defineQuery(
            (fact)-[:${PART_OF_ANY}]->(:Entity)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|FROM|TO]->(:Entity)
                  -[:BASED_IN*0..1]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region}) })
      AND ($sector IS NULL OR (fact:Document AND EXISTS {
-           (fact)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) }))
+           (fact)-[:${SELF_AND_GROUPS}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) }))
      AND ($from IS NULL OR coalesce(fact.signedOn, fact.date, fact.period) >= $from)
      AND ($to IS NULL OR coalesce(fact.signedOn, fact.date, fact.period) <= $to)
    WITH collect(fact) AS matched

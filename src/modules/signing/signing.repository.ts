@@ -5,7 +5,7 @@ import { defineQuery, type Query } from '../../db/query';
 import type { Keyset } from '../../graphql/pagination';
 import { tieColumn } from '../entity/entity.repository';
 import { entityColumn, entityColumnOf, entityProjection } from '../entity/entity.columns';
-import { PART_OF_AFTER_FIRST, PART_OF_ANY } from '../entity/entity.parts';
+import { PART_OF_AFTER_FIRST, PART_OF_ANY, SELF_AND_GROUPS } from '../entity/entity.parts';
 
 export interface SigningQueryFilter {
   readonly region: string | null;
@@ -49,7 +49,7 @@ type Anchor = 'official' | 'forum' | 'region' | 'organization' | 'all';
 const partyAnchor = (parties: string) => `
   CALL (${parties}) {
     UNWIND ${parties} AS party
-    MATCH (:Entity {id: party})<-[:BINDS]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)<-[s:SIGNED]-(o:Official)
+    MATCH (:Entity {id: party})<-[:BINDS]-(:Document)<-[:${SELF_AND_GROUPS}]-(d:Document)<-[s:SIGNED]-(o:Official)
     RETURN o, s, d
     UNION
     UNWIND ${parties} AS party
@@ -59,7 +59,7 @@ const partyAnchor = (parties: string) => `
 
 const ANCHORS: Record<Anchor, string> = {
   official: `MATCH (o:Official {id: $official})-[s:SIGNED]->(d:Document)`,
-  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
+  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${SELF_AND_GROUPS}]-(d:Document)
           MATCH (o:Official)-[s:SIGNED]->(d)
           WITH DISTINCT regionParties, organizationParties, counterpartParties, o, s, d`,
   region: partyAnchor('regionParties'),
@@ -67,21 +67,21 @@ const ANCHORS: Record<Anchor, string> = {
   all: `MATCH (o:Official)-[s:SIGNED]->(d:Document)`,
 };
 
-// A document in a reported group shares the group's forum, parties and sectors (PART_OF_ANY
+// A document in a reported group shares the group's forum, parties and sectors (SELF_AND_GROUPS
 // includes the document itself).
 const PREDICATES = {
   official: `($official IS NULL OR o.id = $official)`,
   kinds: `($kinds IS NULL OR d.kind IN $kinds)`,
   dates: `($dateFrom IS NULL OR d.signedOn >= $dateFrom) AND ($dateTo IS NULL OR d.signedOn <= $dateTo)`,
   forum: `($forum IS NULL
-           OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`,
-  sector: `($sector IS NULL OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
+           OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`,
+  sector: `($sector IS NULL OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
   region: `(regionParties IS NULL OR s.onBehalfOf IN regionParties
-            OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(p) WHERE p.id IN regionParties })`,
+            OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(p) WHERE p.id IN regionParties })`,
   organization: `(organizationParties IS NULL OR s.onBehalfOf IN organizationParties
-                  OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(p) WHERE p.id IN organizationParties })`,
+                  OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(p) WHERE p.id IN organizationParties })`,
   counterpart: `(counterpartParties IS NULL
-                 OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(p) WHERE p.id IN counterpartParties })`,
+                 OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(p) WHERE p.id IN counterpartParties })`,
 };
 
 const MATCH_FILTERED = (anchor: Anchor) => `
@@ -123,7 +123,7 @@ const partyDocuments = (parties: string) => `
 
 const CANDIDATES: Record<Anchor, string> = {
   official: `MATCH (:Official {id: $official})-[:SIGNED]->(d:Document) WITH DISTINCT regionParties, organizationParties, counterpartParties, d`,
-  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
+  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${SELF_AND_GROUPS}]-(d:Document)
           WITH DISTINCT regionParties, organizationParties, counterpartParties, d`,
   region: partyDocuments('regionParties'),
   organization: partyDocuments('organizationParties'),
@@ -161,7 +161,7 @@ const pageCypher = (anchor: Anchor, descending: boolean) => {
   WITH o, s, d, sortKey, rowId ORDER BY sortKey ${direction}, d.id ${direction}, o.id ${direction}
   LIMIT toInteger($limit)
   CALL (d) {
-    OPTIONAL MATCH route = (d)-[:${PART_OF_ANY}]->(:Document)-[:SIGNED_AT]->(f:Forum)
+    OPTIONAL MATCH route = (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:SIGNED_AT]->(f:Forum)
     RETURN f ORDER BY length(route), f.id LIMIT 1
   }
   OPTIONAL MATCH (party:Entity {id: s.onBehalfOf})
@@ -172,7 +172,7 @@ const pageCypher = (anchor: Anchor, descending: boolean) => {
          ${ENTITY('d')} AS document,
          ${ENTITY('f')} AS forum,
          COLLECT {
-           MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(p:Entity)
+           MATCH (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(p:Entity)
            WITH DISTINCT p ORDER BY p.name, p.id
            RETURN ${ENTITY('p')}
          } AS parties,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import { entityColumn, entityProjection } from '../entity/entity.columns';
-import { PART_OF_ANY, PART_OF_STRICT } from '../entity/entity.parts';
+import { PART_OF_ANY, PART_OF_STRICT, SELF_AND_GROUPS } from '../entity/entity.parts';
 import { asCountry, groupedBy, sharedAcrossRows } from './stats.fragments';
 
 export interface StatsQueryFilter {
@@ -55,15 +55,15 @@ export interface GroupingOptions {
 type Anchor = 'forum' | 'region' | 'counterpart' | 'pair' | 'sector' | 'source' | 'all';
 
 const boundTo = (param: string) =>
-  `MATCH (:Region {id: ${param}})<-[:${PART_OF_ANY}]-(:Region)<-[:BINDS]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
+  `MATCH (:Region {id: ${param}})<-[:${PART_OF_ANY}]-(:Region)<-[:BINDS]-(:Document)<-[:${SELF_AND_GROUPS}]-(d:Document)
    WITH DISTINCT d`;
 
 const bindsRegion = (param: string) =>
   `(${param} IS NULL
-    OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: ${param}}) })`;
+    OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: ${param}}) })`;
 
 const ANCHORS: Record<Anchor, string> = {
-  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
+  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${SELF_AND_GROUPS}]-(d:Document)
           WITH DISTINCT d`,
   region: boundTo('$region'),
   counterpart: boundTo('$counterpart'),
@@ -80,10 +80,10 @@ const ANCHORS: Record<Anchor, string> = {
            RETURN d
          }
          WITH DISTINCT d`,
-  sector: `MATCH (:Sector {id: $sector})<-[:COVERS]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
+  sector: `MATCH (:Sector {id: $sector})<-[:COVERS]-(:Document)<-[:${SELF_AND_GROUPS}]-(d:Document)
            WITH DISTINCT d`,
   // A part counts for the sources of its group too: the group stands for it (as for its forum).
-  source: `MATCH (:Source {id: $source})<-[:STATED_IN]-(:Document)<-[:${PART_OF_ANY}]-(d:Document)
+  source: `MATCH (:Source {id: $source})<-[:STATED_IN]-(:Document)<-[:${SELF_AND_GROUPS}]-(d:Document)
            WITH DISTINCT d`,
   all: `MATCH (d:Document)
         WITH d`,
@@ -91,20 +91,20 @@ const ANCHORS: Record<Anchor, string> = {
 
 // A PACKAGE document stands for its parts: where the graph has parts, only they count; a package
 // without any ("seven documents were signed") counts itself, so nothing counts twice or never.
-// PART_OF_ANY includes the document itself, so a part shares its group's forum, parties, sectors.
+// SELF_AND_GROUPS includes the document itself, so a part shares its group's forum, parties, sectors.
 const PREDICATES = {
   parts: `(d.kind <> 'PACKAGE' OR NOT EXISTS { (:Document)-[:PART_OF]->(d) })`,
   kinds: `($kinds IS NULL OR d.kind IN $kinds)`,
   status: `($status IS NULL OR d.status = $status)`,
   dates: `($dateFrom IS NULL OR d.signedOn >= $dateFrom) AND ($dateTo IS NULL OR d.signedOn <= $dateTo)`,
   forum: `($forum IS NULL
-           OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`,
-  sector: `($sector IS NULL OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
+           OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`,
+  sector: `($sector IS NULL OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
   region: bindsRegion('$region'),
   counterpart: bindsRegion('$counterpart'),
-  source: `($source IS NULL OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:STATED_IN]->(:Source {id: $source}) })`,
+  source: `($source IS NULL OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:STATED_IN]->(:Source {id: $source}) })`,
   organization: `($organization IS NULL
-                  OR EXISTS { (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(:Organization)-[:${PART_OF_ANY}]->(:Organization {id: $organization}) })`,
+                  OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(:Organization)-[:${PART_OF_ANY}]->(:Organization {id: $organization}) })`,
 };
 
 /** The filters each anchor applies itself. */
@@ -141,7 +141,7 @@ const GROUPINGS_CYPHER: Record<Grouping, string> = {
                    [] AS keyNodes
           }`,
   SECTOR: `CALL (d) {
-             MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:COVERS]->(s:Sector)
+             MATCH (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:COVERS]->(s:Sector)
              WITH DISTINCT s
              RETURN s.id AS key, [s] AS keyNodes
            }`,
@@ -149,10 +149,10 @@ const GROUPINGS_CYPHER: Record<Grouping, string> = {
   // organization is based in; rolled up to countries after, so Xinjiang and China are one China.
   REGION: `CALL (d) {
              CALL (d) {
-               MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(r:Region)
+               MATCH (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(r:Region)
                RETURN r
                UNION
-               MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(:Organization)-[:BASED_IN]->(r:Region)
+               MATCH (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(:Organization)-[:BASED_IN]->(r:Region)
                WHERE $organizationRegions
                RETURN r
              }
@@ -160,7 +160,7 @@ const GROUPINGS_CYPHER: Record<Grouping, string> = {
              RETURN region.id AS key, [region] AS keyNodes
            }`,
   REGION_PAIR: `CALL (d) {
-                  MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(r:Region)
+                  MATCH (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(r:Region)
                   WITH DISTINCT r
                   WITH ${asCountry('r')} AS r
                   WITH collect(DISTINCT r) AS regions
@@ -174,25 +174,25 @@ const GROUPINGS_CYPHER: Record<Grouping, string> = {
                   RETURN first.id + '|' + second.id AS key, [first, second] AS keyNodes
                 }`,
   ORGANIZATION: `CALL (d) {
-                   MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:BINDS]->(o:Organization)
+                   MATCH (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(o:Organization)
                    WITH DISTINCT o
                    RETURN o.id AS key, [o] AS keyNodes
                  }`,
   // Documents signed at no forum the graph knows make one 'none' row (no id is 'none': ids have a
   // type prefix), so the rows still cover every document.
   FORUM: `CALL (d) {
-            OPTIONAL MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:SIGNED_AT]->(f:Forum)
+            OPTIONAL MATCH (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:SIGNED_AT]->(f:Forum)
             WITH DISTINCT f
             RETURN coalesce(f.id, 'none') AS key, CASE WHEN f IS NULL THEN [] ELSE [f] END AS keyNodes
           }`,
   SOURCE: `CALL (d) {
-             MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[:STATED_IN]->(s:Source)
+             MATCH (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:STATED_IN]->(s:Source)
              WITH DISTINCT s
              RETURN s.id AS key, [s] AS keyNodes
            }`,
   // Ties stored before roles (and ties whose source names no side) read as the default role.
   ROLE: `CALL (d) {
-           MATCH (d)-[:${PART_OF_ANY}]->(:Document)-[b:BINDS]->()
+           MATCH (d)-[:${SELF_AND_GROUPS}]->(:Document)-[b:BINDS]->()
            WITH DISTINCT coalesce(b.role, $defaultRole) AS key
            RETURN key, [] AS keyNodes
          }`,
