@@ -207,4 +207,29 @@ describe('review page', () => {
     expect(watched.errors).toEqual([]);
     expect(watched.external).toEqual([]);
   });
+
+  it('opens a text file into the page, its headline as the source name, and refuses a file that is not text', async () => {
+    await page.goto(`${server.url}/review`);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+
+    await page.setInputFiles('#file', {
+      name: 'scan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x00]),
+    });
+    await page.locator('#compose-error', { hasText: 'scan.pdf is not a text file' }).waitFor();
+    expect(await page.inputValue('#text')).toBe('');
+
+    await page.setInputFiles('#file', { name: 'gas.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) });
+    await page.waitForFunction(() => (document.getElementById('text') as HTMLTextAreaElement).value.length > 0);
+    expect(await page.inputValue('#text')).toBe(TEXT);
+    expect(await page.inputValue('#source-name')).toBe('Kazakhstan and Uzbekistan agree on gas supplies');
+    expect(await page.locator('#compose-error').innerText()).toBe('');
+
+    await page.click('#draft');
+    await page.locator('#review').waitFor();
+    expect(await item('entity:uzbekistan').count()).toBe(1);
+    expect(await item('entity:central-asia-energy-forum').count()).toBe(1);
+    expect(watched.external).toEqual([]);
+  });
 });
