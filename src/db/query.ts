@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 
+import type { Cypher } from './cypher';
+
 /**
  * A named, parameterised Cypher statement with the schema its rows must match. Every value
  * reaches Neo4j as a parameter; the name shows up in logs and errors instead of the Cypher.
@@ -12,7 +14,13 @@ export interface Query<Row> {
   readonly fixedParams?: Params;
 }
 
-export function defineQuery<Row>(name: string, cypher: string, row: z.ZodType<Row>, fixedParams?: Params): Query<Row> {
+export function defineQuery<Row>(
+  name: string,
+  statement: string | Cypher,
+  row: z.ZodType<Row>,
+  fixedParams?: Params,
+): Query<Row> {
+  const cypher = statement.toString();
   return fixedParams ? { name, cypher, row, fixedParams } : { name, cypher, row };
 }
 

@@ -1,3 +1,5 @@
+import { Cypher } from '../../db/cypher';
+
 /**
  * How far "a region and its parts" (and a body and the bodies within it, a reported group and its
  * parts) reaches: PART_OF is followed up to this many levels, everywhere the API follows it, so a
@@ -26,3 +28,10 @@ export const PART_OF_AFTER_FIRST = `PART_OF*0..${PART_OF_DEPTH - 1}`;
  * and `inheritedParties`, and the sector filter of exports all follow it.
  */
 export const SELF_AND_GROUPS = PART_OF_ANY;
+
+/** The same bounds as pieces of the Cypher kit, for statements built with `cypher`. */
+export const PARTS = {
+  any: Cypher.of(PART_OF_ANY),
+  strict: Cypher.of(PART_OF_STRICT),
+  selfAndGroups: Cypher.of(SELF_AND_GROUPS),
+} as const;

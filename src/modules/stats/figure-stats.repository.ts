@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 import type { Executor } from '../../db/executor';
+import { and, Cypher, cypher } from '../../db/cypher';
 import { defineQuery, type Query } from '../../db/query';
 import { entityColumn, entityProjection } from '../entity/entity.columns';
-import { PART_OF_ANY } from '../entity/entity.parts';
+import { PARTS } from '../entity/entity.parts';
 import { asCountry, groupedBy, sharedAcrossRows } from './stats.fragments';
 
 export interface FigureStatsQueryFilter {
@@ -22,57 +23,64 @@ export const FIGURE_GROUPINGS = ['METRIC', 'UNIT', 'YEAR', 'PERIOD', 'REGION', '
 export type FigureGrouping = (typeof FIGURE_GROUPINGS)[number];
 
 /** The parties a figure concerns: those it is between, and where its flow comes from and goes to. */
-const CONCERNS = 'BETWEEN|FROM|TO';
+const CONCERNS = cypher`BETWEEN|FROM|TO`;
 
-const concernsRegion = (param: string) =>
-  `(${param} IS NULL OR EXISTS { (f)-[:${CONCERNS}]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: ${param}}) })`;
+const concernsRegion = (param: Cypher) =>
+  cypher`${param} IS NULL OR EXISTS { (f)-[:${CONCERNS}]->(:Region)-[:${PARTS.any}]->(:Region {id: ${param}}) }`;
 
 // Figures are few next to documents (a source states a handful per article), so the statement
 // scans them by label rather than choosing an anchor as document statistics do.
-const MATCH_FILTERED = `
+const PREDICATES: readonly Cypher[] = [
+  cypher`$metrics IS NULL OR f.metric IN $metrics`,
+  cypher`$unit IS NULL OR f.unit = $unit`,
+  cypher`$periodFrom IS NULL OR f.period >= $periodFrom`,
+  cypher`$periodTo IS NULL OR f.period <= $periodTo`,
+  concernsRegion(cypher`$region`),
+  concernsRegion(cypher`$counterpart`),
+  cypher`$source IS NULL OR EXISTS { (f)-[:STATED_IN]->(:Source {id: $source}) }`,
+  cypher`$forum IS NULL OR EXISTS { (f)-[:REPORTED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) }`,
+];
+
+const MATCH_FILTERED = cypher`
   MATCH (f:Figure)
-  WHERE ($metrics IS NULL OR f.metric IN $metrics)
-    AND ($unit IS NULL OR f.unit = $unit)
-    AND ($periodFrom IS NULL OR f.period >= $periodFrom)
-    AND ($periodTo IS NULL OR f.period <= $periodTo)
-    AND ${concernsRegion('$region')}
-    AND ${concernsRegion('$counterpart')}
-    AND ($source IS NULL OR EXISTS { (f)-[:STATED_IN]->(:Source {id: $source}) })
-    AND ($forum IS NULL OR EXISTS { (f)-[:REPORTED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`;
+  WHERE ${and(PREDICATES)}`;
 
 /** Each grouping: a subquery of one figure `f` returning (key, keyNodes) per group it falls in. */
-const GROUPINGS_CYPHER: Record<FigureGrouping, string> = {
-  METRIC: `CALL (f) { RETURN f.metric AS key, [] AS keyNodes }`,
-  UNIT: `CALL (f) { RETURN f.unit AS key, [] AS keyNodes }`,
-  YEAR: `CALL (f) { RETURN coalesce(left(f.period, 4), 'undated') AS key, [] AS keyNodes }`,
+const GROUPINGS_CYPHER: Record<FigureGrouping, Cypher> = {
+  METRIC: cypher`CALL (f) { RETURN f.metric AS key, [] AS keyNodes }`,
+  UNIT: cypher`CALL (f) { RETURN f.unit AS key, [] AS keyNodes }`,
+  YEAR: cypher`CALL (f) { RETURN coalesce(left(f.period, 4), 'undated') AS key, [] AS keyNodes }`,
   // The stored period is its first day; its precision says how much of it was stated.
-  PERIOD: `CALL (f) {
+  PERIOD: cypher`CALL (f) {
              RETURN CASE WHEN f.period IS NULL THEN 'undated'
                          WHEN f.periodPrecision = 'YEAR' THEN left(f.period, 4)
                          WHEN f.periodPrecision = 'MONTH' THEN left(f.period, 7)
                          ELSE f.period END AS key,
                     [] AS keyNodes
            }`,
-  REGION: `CALL (f) {
+  REGION: cypher`CALL (f) {
              MATCH (f)-[:${CONCERNS}]->(r:Region)
-             WITH DISTINCT ${asCountry('r')} AS region
+             WITH DISTINCT ${asCountry(cypher`r`)} AS region
              RETURN region.id AS key, [region] AS keyNodes
            }`,
-  SOURCE: `CALL (f) {
+  SOURCE: cypher`CALL (f) {
              MATCH (f)-[:STATED_IN]->(s:Source)
              WITH DISTINCT s
              RETURN s.id AS key, [s] AS keyNodes
            }`,
-  FORUM: `CALL (f) {
+  FORUM: cypher`CALL (f) {
             OPTIONAL MATCH (f)-[:REPORTED_AT]->(forum:Forum)
             WITH DISTINCT forum
             RETURN coalesce(forum.id, 'none') AS key, CASE WHEN forum IS NULL THEN [] ELSE [forum] END AS keyNodes
           }`,
-  TOTAL: `CALL (f) { RETURN '' AS key, [] AS keyNodes }`,
+  TOTAL: cypher`CALL (f) { RETURN '' AS key, [] AS keyNodes }`,
 };
 
+// The entity projection of the code, as a piece.
+const PROJECTION = Cypher.of(entityProjection('n'));
+
 // Grouped by unit too, so each unit's values sum apart; the service folds them per key.
-const AGGREGATE = `
+const AGGREGATE = cypher`
   WITH keys, keyNodes, f.unit AS unit,
        count(f) AS figureCount,
        sum(f.value) AS sum,
@@ -80,7 +88,7 @@ const AGGREGATE = `
        max(f.value) AS max,
        min(CASE WHEN coalesce(f.qualifier, 'EXACT') = 'EXACT' THEN 1 ELSE 0 END) = 1 AS exact,
        max(CASE WHEN shared THEN 1 ELSE 0 END) = 1 AS shared
-  RETURN keys, [nodes IN keyNodes | [n IN nodes | ${entityProjection('n')}]] AS entities,
+  RETURN keys, [nodes IN keyNodes | [n IN nodes | ${PROJECTION}]] AS entities,
          unit, figureCount, sum, min, max, exact, shared
   ORDER BY keys, unit`;
 
@@ -99,14 +107,25 @@ export type FigureStatsRowRecord = z.infer<typeof figureStatsRow>;
 
 const QUERIES = new Map<string, Query<FigureStatsRowRecord>>();
 
+/** The statement of a grouping and second grouping. */
+export function figureStatement(groupBy: FigureGrouping, thenBy: FigureGrouping | null): Cypher {
+  const fact = cypher`f`;
+  const grouped = groupedBy(fact, GROUPINGS_CYPHER[groupBy], thenBy === null ? null : GROUPINGS_CYPHER[thenBy]);
+  const shared = groupBy === 'TOTAL' ? cypher`WITH f, keys, keyNodes, false AS shared` : sharedAcrossRows(fact);
+  return cypher`${MATCH_FILTERED} ${grouped} ${shared} ${AGGREGATE}`;
+}
+
+/** The parameters of every figure statement: the filter's values and the options. */
+export function figureParameters(filter: FigureStatsQueryFilter, countries: boolean): Record<string, unknown> {
+  return { ...filter, countries };
+}
+
 /** The named statement of a grouping (and second grouping), made the first time it is asked for. */
 function queryOf(groupBy: FigureGrouping, thenBy: FigureGrouping | null): Query<FigureStatsRowRecord> {
   const name = `stats.figures.${groupBy}${thenBy === null ? '' : `.${thenBy}`}`;
   let query = QUERIES.get(name);
   if (query === undefined) {
-    const grouped = groupedBy('f', GROUPINGS_CYPHER[groupBy], thenBy === null ? null : GROUPINGS_CYPHER[thenBy]);
-    const shared = groupBy === 'TOTAL' ? 'WITH f, keys, keyNodes, false AS shared' : sharedAcrossRows('f');
-    query = defineQuery(name, `${MATCH_FILTERED} ${grouped} ${shared} ${AGGREGATE}`, figureStatsRow);
+    query = defineQuery(name, figureStatement(groupBy, thenBy), figureStatsRow);
     QUERIES.set(name, query);
   }
   return query;
@@ -121,6 +140,6 @@ export class FigureStatsRepository {
     filter: FigureStatsQueryFilter,
     countries: boolean,
   ): Promise<FigureStatsRowRecord[]> {
-    return this.db.read(queryOf(groupBy, thenBy), { ...filter, countries });
+    return this.db.read(queryOf(groupBy, thenBy), figureParameters(filter, countries));
   }
 }
