@@ -3,7 +3,7 @@ import english from 'i18n-iso-countries/langs/en.json';
 
 import { RegionKind } from '../entity/entity.enums';
 import { COUNTRY_NAME_LANGUAGES, countryCodeOf, countryKey, subdivisionCodeOf } from '../region/country-names';
-import type { CodeListDef, Scalar } from './mapping';
+import type { CodeListDef, Scalar } from './mapping.schema';
 
 countries.registerLocale(english);
 

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { CsvError, type Info, parse, type Parser } from 'csv-parse';
 
 import { BadUserInputError } from '../../errors';
-import type { Mapping } from './mapping';
+import type { Mapping } from './mapping.schema';
 
 export interface CsvRecord {
   readonly cells: Record<string, string>;

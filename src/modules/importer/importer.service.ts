@@ -9,7 +9,7 @@ import { CodeLists } from './code-lists';
 import { type CsvStream, openCsv } from './csv';
 import { ReportRefused, type ReportReply } from '../write/report.gateway';
 import { type ImportGateway, type ReportJson } from './gateway';
-import type { Mapping } from './mapping';
+import type { Mapping } from './mapping.schema';
 import { checkColumns, checkFields } from './mapping-check';
 import { type PlannedEnd, type PlannedTie, planRow, type RowPlan } from './row-plan';
 import { RowProblem } from './values';

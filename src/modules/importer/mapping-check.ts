@@ -9,7 +9,8 @@ import {
 } from 'graphql';
 
 import type { FieldProblem } from '../../errors';
-import { type Condition, eachColumns, type Mapping, mappingError, type TieEnd, type ValueSpec } from './mapping';
+import { mappingError } from './mapping';
+import { type Condition, eachColumns, type Mapping, type TieEnd, type ValueSpec } from './mapping.schema';
 import { parseTemplate, templateColumns } from './template';
 import { SPECIAL_COLUMNS } from './values';
 

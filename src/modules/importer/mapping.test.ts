@@ -4,7 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 
 import { BadUserInputError } from '../../errors';
 import { createSchema } from '../../schema/schema';
-import { loadMapping, parseColumnRange, parseMapping } from './mapping';
+import { loadMapping, parseMapping } from './mapping';
+import { parseColumnRange } from './mapping.schema';
 import { checkColumns, checkFields } from './mapping-check';
 
 const MINIMAL = `format: 1

@@ -1,7 +1,14 @@
 import { type EntityType, matchKey, type TieType } from '../entity/entity.model';
 import { resolvesByName } from '../entity/entity.specs';
 import type { CodeLists } from './code-lists';
-import { eachColumns, type EntityDef, type Mapping, type RowEntityType, type TieEnd, type ValueSpec } from './mapping';
+import {
+  eachColumns,
+  type EntityDef,
+  type Mapping,
+  type RowEntityType,
+  type TieEnd,
+  type ValueSpec,
+} from './mapping.schema';
 import { encodeIdPart, renderTemplate } from './template';
 import { cellOf, conditionHolds, evaluate, evaluateText, RowProblem, type RowScope, splitText } from './values';
 

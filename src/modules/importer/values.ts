@@ -1,7 +1,7 @@
 import { matchKey } from '../entity/entity.model';
 import type { CodeLists } from './code-lists';
 import { escapeRegExp, readDate } from './date-format';
-import type { Condition, ConditionTest, SplitSpec, ValueObject, ValueSpec } from './mapping';
+import type { Condition, ConditionTest, SplitSpec, ValueObject, ValueSpec } from './mapping.schema';
 import { parseTemplate, renderTemplate, type Template } from './template';
 
 /** A problem with one row: the row is rejected with this reason. */
