@@ -75,6 +75,6 @@ export function registerImport(program: Command): void {
         bar.stop();
       }
       process.stdout.write(formatSummary(summary));
-      if (flags.strict && summary.rejections.length > 0) process.exitCode = 1;
+      if (flags.strict && summary.rowsRejected + summary.tiesRejected > 0) process.exitCode = 1;
     });
 }

@@ -7,11 +7,14 @@ import { matchKey } from '../entity/entity.model';
 import { ENTITY_SPECS } from '../entity/entity.specs';
 import { CodeLists } from './code-lists';
 import { type CsvStream, openCsv } from './csv';
+import { Earliest } from './earliest';
 import { ReportRefused, type ReportReply } from '../write/report.gateway';
 import { type ImportGateway, type ReportJson } from './gateway';
 import type { Mapping } from './mapping.schema';
 import { checkColumns, checkFields } from './mapping-check';
 import { type PlannedEnd, type PlannedTie, planRow, type RowPlan } from './row-plan';
+import { type RepeatedId, RepeatedIds, SeenIds } from './run-ids';
+import { LISTED } from './summary';
 import { RowProblem } from './values';
 
 export interface Rejection {
@@ -21,20 +24,6 @@ export interface Rejection {
   /** A whole row was left out, or one tie of a row whose entities were imported. */
   readonly what: 'row' | 'tie';
   readonly reason: string;
-}
-
-/**
- * A row stating a document or figure whose id an earlier row stated too. Documents and figures
- * are the facts a row reports (never matched by name), so two rows with one id are one fact
- * reported twice, or two facts given one id by mistake: the later row still lands, adding to
- * the first, and the summary says so. Regions, bodies, officials and sectors are meant to recur.
- */
-export interface RepeatedId {
-  readonly row: number;
-  readonly line: number;
-  readonly id: string;
-  /** The first row that stated it. */
-  readonly firstRow: number;
 }
 
 export interface ImportSummary {
@@ -57,8 +46,11 @@ export interface ImportSummary {
   readonly reports: number;
   /** Reports the API refused, then sent again one row (or tie) at a time. */
   readonly retried: number;
+  /** The first rejections by row, as many as the summary lists: rowsRejected + tiesRejected count them all. */
   readonly rejections: readonly Rejection[];
+  /** The first repeated ids by row, as many as the summary lists, and how many there are. */
   readonly repeatedIds: readonly RepeatedId[];
+  readonly repeatedIdCount: number;
 }
 
 export interface ImportProgress {
@@ -83,9 +75,29 @@ function withoutUndefined(record: Record<string, unknown>): Record<string, unkno
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
+/**
+ * An end of a tie between rows: an id the mapping names (another row's entity or one in the
+ * graph, checked once every row is in), or the id its own row's entity resolved to.
+ */
+type DeferredEnd = { readonly named: string } | { readonly own: string };
+
+/** A tie naming an entity by id, kept from its row until every row's entities exist. */
+interface DeferredTie {
+  readonly row: number;
+  readonly line: number;
+  readonly locator: string;
+  readonly type: PlannedTie['type'];
+  readonly from: DeferredEnd;
+  readonly to: DeferredEnd;
+  readonly onBehalfOf?: DeferredEnd;
+  readonly details: PlannedTie['details'];
+}
+
 /** A tie between ids, from a row, ready to send. */
 interface ResolvedTie {
-  readonly plan: RowPlan;
+  readonly row: number;
+  readonly line: number;
+  readonly locator: string;
   readonly type: PlannedTie['type'];
   readonly from: string;
   readonly to: string;
@@ -139,25 +151,6 @@ export class ImportInterrupted extends ServiceUnavailableError {
 }
 
 /**
- * The documents and figures whose id a later row states again (see `RepeatedId`), found as rows
- * stream by: only each id's first row is kept.
- */
-class RepeatedIds {
-  private readonly firstRow = new Map<string, number>();
-  readonly repeats: RepeatedId[] = [];
-
-  see(plan: RowPlan): void {
-    for (const entity of plan.entities) {
-      const id = entity.fields.id;
-      if ((entity.type !== 'Document' && entity.type !== 'Figure') || typeof id !== 'string') continue;
-      const first = this.firstRow.get(id);
-      if (first === undefined) this.firstRow.set(id, plan.row);
-      else if (first !== plan.row) this.repeats.push({ row: plan.row, line: plan.line, id, firstRow: first });
-    }
-  }
-}
-
-/**
  * Imports a CSV through a mapping. Rows become reports of about `batch.facts` facts, each sent
  * through the `ingestReport` mutation (one transaction). A report the API refuses is retried row
  * by row, so one bad row is rejected with its own reason and the others still land. Ties naming
@@ -165,12 +158,15 @@ class RepeatedIds {
  * keeps that run's counts and the ids its rows resolved to.
  */
 export class ImporterService {
-  private readonly createdIds = new Set<string>();
-  private readonly seenIds = new Set<string>();
+  private readonly seenIds = new SeenIds();
+  private readonly repeatedIds = new RepeatedIds(LISTED);
+  /** The ids of the entities of the report being sent, by ref: cleared once its rows are done. */
   private readonly idByRef = new Map<string, string>();
   /** Names of code-listed entities already in the graph (null: not there before this run). */
   private readonly existingNames = new Map<string, string | null>();
-  private readonly rejections: Rejection[] = [];
+  private readonly rejections = new Earliest<Rejection>(LISTED, (a, b) => a.row - b.row);
+  private rowsRejected = 0;
+  private tiesRejected = 0;
   private tiesCreated = 0;
   private tiesMatched = 0;
   private entityStatements = 0;
@@ -191,6 +187,8 @@ export class ImporterService {
     } catch (error) {
       if (!(error instanceof ServiceUnavailableError) || this.gateway.dryRun) throw error;
       throw new ImportInterrupted(basename(options.csvPath ?? mapping.csvPath ?? ''), this.written);
+    } finally {
+      await Promise.all([this.seenIds.dispose(), this.repeatedIds.dispose()]);
     }
   }
 
@@ -210,11 +208,11 @@ export class ImporterService {
 
     const progress = (phase: ImportProgress['phase'], done: number, at: number, total: number) =>
       options.onProgress?.({ phase, done, at, total });
-    // Rows are read, planned and sent a report at a time; what outlives its report is only what
-    // the ties between rows need (the rows with ties naming an entity by id, and their refs).
+    // Rows are read, planned and sent a report at a time; what outlives its report in memory is
+    // only the ties between rows (those naming an entity by id), with their ends' ids. The ids
+    // seen and the document and figure ids stated go to sorted runs on disk once there are many.
     let rowsRead = 0;
-    const repeated = new RepeatedIds();
-    const deferred: { plan: RowPlan; tie: PlannedTie }[] = [];
+    const deferred: DeferredTie[] = [];
     const rowTies = (plan: RowPlan) => plan.ties.map((tie) => tie.identity);
     const plans = this.plan(mapping, csv, () => (rowsRead += 1));
     for await (const unit of this.batches(plans, rowTies, mapping.batch.facts, (plan) => this.facts(plan))) {
@@ -223,18 +221,24 @@ export class ImporterService {
       await this.applyRows(mapping, unit.items);
       if (last) Object.assign(this.written, { row: last.row, line: last.line });
       for (const plan of unit.items) {
-        repeated.see(plan);
-        const imported = plan.entities.every((entity) => this.idByRef.has(entity.ref));
-        if (imported) deferred.push(...plan.deferred.map((tie) => ({ plan, tie })));
-        if (!imported || plan.deferred.length === 0) {
-          for (const entity of plan.entities) this.idByRef.delete(entity.ref);
+        await this.repeatedIds.see(plan);
+        if (plan.entities.every((entity) => this.idByRef.has(entity.ref))) {
+          deferred.push(...plan.deferred.map((tie) => this.deferredTie(plan, tie)));
         }
       }
+      this.idByRef.clear();
       progress('rows', rowsRead, csv.bytesRead(), csv.size);
     }
     progress('rows', rowsRead, csv.size, csv.size);
 
-    const ties = await this.resolveDeferred(deferred);
+    const named = new Set(
+      deferred.flatMap((tie) =>
+        [tie.from, tie.to, tie.onBehalfOf].flatMap((end) => (end && 'named' in end ? [end.named] : [])),
+      ),
+    );
+    // Tie reports state no entities, so what the rows resolved to is all there is to count.
+    const seen = await this.seenIds.tally(named);
+    const ties = await this.resolveDeferred(deferred, named, seen.found);
     this.written.tiesTotal = ties.length;
     let tiesDone = 0;
     progress('ties', 0, 0, ties.length);
@@ -250,7 +254,7 @@ export class ImporterService {
       progress('ties', tiesDone, tiesDone, ties.length);
     }
 
-    const rowsRejected = new Set(this.rejections.filter((entry) => entry.what === 'row').map((entry) => entry.row));
+    const repeated = await this.repeatedIds.find();
     return {
       dryRun: this.gateway.dryRun,
       mappingFile: mapping.file,
@@ -262,19 +266,20 @@ export class ImporterService {
         citation: mapping.source.citation ?? null,
       },
       rowsRead,
-      rowsImported: rowsRead - rowsRejected.size,
-      rowsRejected: rowsRejected.size,
-      entitiesCreated: this.createdIds.size,
-      entitiesMerged: this.seenIds.size - this.createdIds.size,
+      rowsImported: rowsRead - this.rowsRejected,
+      rowsRejected: this.rowsRejected,
+      entitiesCreated: seen.created,
+      entitiesMerged: seen.seen - seen.created,
       tiesCreated: this.tiesCreated,
       tiesMatched: this.tiesMatched,
-      tiesRejected: this.rejections.filter((entry) => entry.what === 'tie').length,
+      tiesRejected: this.tiesRejected,
       entityStatements: this.entityStatements,
       tieStatements: this.tieStatements,
       reports: this.reports,
       retried: this.retried,
-      rejections: [...this.rejections].sort((a, b) => a.row - b.row),
+      rejections: this.rejections.items,
       repeatedIds: repeated.repeats,
+      repeatedIdCount: repeated.count,
     };
   }
 
@@ -325,8 +330,27 @@ export class ImporterService {
     if (unit.length > 0) yield { items: unit, facts };
   }
 
+  /** A row is rejected at most once (one that cannot be planned is never sent), so this counts rows. */
   private reject(at: { row: number; line: number }, what: Rejection['what'], reason: string): void {
-    this.rejections.push({ row: at.row, line: at.line, what, reason });
+    if (what === 'row') this.rowsRejected += 1;
+    else this.tiesRejected += 1;
+    this.rejections.offer({ row: at.row, line: at.line, what, reason });
+  }
+
+  /** A tie of a row whose entities were imported, with its own ends' ids (the refs last only a report). */
+  private deferredTie(plan: RowPlan, tie: PlannedTie): DeferredTie {
+    const end = (value: PlannedEnd): DeferredEnd =>
+      'id' in value ? { named: value.id } : { own: this.idByRef.get(value.ref) as string };
+    return {
+      row: plan.row,
+      line: plan.line,
+      locator: plan.locator,
+      type: tie.type,
+      from: end(tie.from),
+      to: end(tie.to),
+      onBehalfOf: tie.onBehalfOf && end(tie.onBehalfOf),
+      details: tie.details,
+    };
   }
 
   /** An entity already in the graph keeps its name; the name a code list gives it becomes an alias. */
@@ -377,7 +401,7 @@ export class ImporterService {
     };
   }
 
-  private record(reply: ReportReply, entityStatements: number, tieStatements: number): void {
+  private async record(reply: ReportReply, entityStatements: number, tieStatements: number): Promise<void> {
     this.reports += 1;
     this.entityStatements += entityStatements;
     this.tieStatements += tieStatements;
@@ -388,8 +412,7 @@ export class ImporterService {
       // A dry run's ids are placeholders, one per row for entities without an id: keeping them
       // would grow with the file, and a dry run reports no created or merged counts anyway.
       if (this.gateway.dryRun) continue;
-      this.seenIds.add(entity.id);
-      if (entity.created) this.createdIds.add(entity.id);
+      await this.seenIds.add(entity.id, entity.created);
     }
   }
 
@@ -397,7 +420,7 @@ export class ImporterService {
     await this.nameListedEntities(plans);
     const send = async (group: readonly RowPlan[]) => {
       const report = this.rowReport(mapping, group);
-      this.record(await this.gateway.ingest(report), report.entities.length, report.ties.length);
+      await this.record(await this.gateway.ingest(report), report.entities.length, report.ties.length);
     };
     try {
       await send(plans);
@@ -428,29 +451,34 @@ export class ImporterService {
       });
   }
 
-  /** Ties naming entities by id, resolved to ids; a tie to an entity that does not exist is rejected. */
-  private async resolveDeferred(entries: readonly { plan: RowPlan; tie: PlannedTie }[]): Promise<ResolvedTie[]> {
-    const idOf = (end: PlannedEnd): string => ('id' in end ? end.id : (this.idByRef.get(end.ref) as string));
-    const named = entries.flatMap(({ tie }) =>
-      [tie.from, tie.to, tie.onBehalfOf].flatMap((end) => (end && 'id' in end ? [end.id] : [])),
-    );
-    const unknown = [...new Set(named)].filter((id) => !this.seenIds.has(id));
+  /**
+   * Ties naming entities by id, resolved to ids; a tie naming (`named`) an entity that is neither
+   * this run's (`seen`) nor in the graph is rejected. An end from the tie's own row is this run's.
+   */
+  private async resolveDeferred(
+    entries: readonly DeferredTie[],
+    named: ReadonlySet<string>,
+    seen: ReadonlySet<string>,
+  ): Promise<ResolvedTie[]> {
+    const unknown = [...named].filter((id) => !seen.has(id));
     // A dry run has no graph to look in; it checks only what the API validates.
     const existing = this.gateway.dryRun ? new Set(unknown) : new Set((await this.gateway.names(unknown)).keys());
+    const idOf = (end: DeferredEnd): string => ('named' in end ? end.named : end.own);
     const resolved: ResolvedTie[] = [];
-    for (const { plan, tie } of entries) {
-      const from = idOf(tie.from);
-      const to = idOf(tie.to);
-      const onBehalfOf = tie.onBehalfOf ? idOf(tie.onBehalfOf) : undefined;
-      const missing = [from, to, onBehalfOf].find(
-        (id) => id !== undefined && !this.seenIds.has(id) && !existing.has(id),
+    for (const tie of entries) {
+      const missing = [tie.from, tie.to, tie.onBehalfOf].find(
+        (end) => end !== undefined && 'named' in end && !seen.has(end.named) && !existing.has(end.named),
       );
       if (missing !== undefined) {
-        this.reject(plan, 'tie', `${tie.type} tie to "${missing}": no such entity in the graph or in this import`);
+        this.reject(tie, 'tie', `${tie.type} tie to "${idOf(missing)}": no such entity in the graph or in this import`);
         continue;
       }
+      const from = idOf(tie.from);
+      const to = idOf(tie.to);
+      const onBehalfOf = tie.onBehalfOf && idOf(tie.onBehalfOf);
       const identity = [tie.type, from, to, matchKey(tie.details.title ?? '')].join('|');
-      resolved.push({ plan, type: tie.type, from, to, onBehalfOf, details: tie.details, identity });
+      const { row, line, locator, type, details } = tie;
+      resolved.push({ row, line, locator, type, from, to, onBehalfOf, details, identity });
     }
     return resolved;
   }
@@ -466,12 +494,12 @@ export class ImporterService {
             from: tie.from,
             to: tie.to,
             onBehalfOf: tie.onBehalfOf,
-            locator: tie.plan.locator,
+            locator: tie.locator,
             ...tie.details,
           }),
         ),
       };
-      this.record(await this.gateway.ingest(report), 0, report.ties.length);
+      await this.record(await this.gateway.ingest(report), 0, report.ties.length);
     };
     try {
       await send(ties);
@@ -483,7 +511,7 @@ export class ImporterService {
           await send([tie]);
         } catch (single) {
           if (!(single instanceof ReportRefused)) throw single;
-          this.reject(tie.plan, 'tie', `${tie.type} tie to "${tie.to}": ${single.message}`);
+          this.reject(tie, 'tie', `${tie.type} tie to "${tie.to}": ${single.message}`);
         }
       }
     }

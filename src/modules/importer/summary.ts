@@ -1,7 +1,10 @@
 import type { ImportSummary } from './importer.service';
 
-/** How many rejections (and repeated ids) the summary lists one by one; the rest are counted. */
-const LISTED_REJECTIONS = 50;
+/**
+ * How many rejections (and repeated ids) the summary lists one by one; the rest are counted. An
+ * import keeps only these, so a file whose every row is rejected does not fill the memory.
+ */
+export const LISTED = 50;
 
 /** The end-of-run report: what was read, what became of it, what was rejected and why, and the citation. */
 export function formatSummary(summary: ImportSummary): string {
@@ -26,22 +29,21 @@ export function formatSummary(summary: ImportSummary): string {
   );
   if (summary.rejections.length > 0) {
     lines.push('Rejected:');
-    for (const rejection of summary.rejections.slice(0, LISTED_REJECTIONS)) {
+    for (const rejection of summary.rejections) {
       lines.push(
         `  row ${rejection.row} (line ${rejection.line})${rejection.what === 'tie' ? ', a tie' : ''}: ${rejection.reason}`,
       );
     }
-    if (summary.rejections.length > LISTED_REJECTIONS) {
-      lines.push(`  … and ${summary.rejections.length - LISTED_REJECTIONS} more`);
-    }
+    const rejected = summary.rowsRejected + summary.tiesRejected;
+    if (rejected > summary.rejections.length) lines.push(`  … and ${rejected - summary.rejections.length} more`);
   }
   if (summary.repeatedIds.length > 0) {
     lines.push('Repeated ids (a later row states a document or figure an earlier row stated; both were applied):');
-    for (const repeat of summary.repeatedIds.slice(0, LISTED_REJECTIONS)) {
+    for (const repeat of summary.repeatedIds) {
       lines.push(`  row ${repeat.row} (line ${repeat.line}): ${repeat.id}, first in row ${repeat.firstRow}`);
     }
-    if (summary.repeatedIds.length > LISTED_REJECTIONS) {
-      lines.push(`  … and ${summary.repeatedIds.length - LISTED_REJECTIONS} more`);
+    if (summary.repeatedIdCount > summary.repeatedIds.length) {
+      lines.push(`  … and ${summary.repeatedIdCount - summary.repeatedIds.length} more`);
     }
   }
   return `${lines.join('\n')}\n`;
