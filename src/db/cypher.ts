@@ -10,7 +10,10 @@
 export class Cypher {
   private constructor(readonly text: string) {}
 
-  /** Only this module makes pieces: from template literals, vetted names and joins of pieces. */
+  /**
+   * A piece from a constant of the code (a depth bound, a projection the code builds): never from
+   * a value. Everything else goes through `cypher`, `and` and `identifier`.
+   */
   static of(text: string): Cypher {
     return new Cypher(text);
   }

@@ -1,4 +1,4 @@
-import { DatePrecision, parsePartialDate, toPartialDate } from './partial-date';
+import { DatePrecision, isoRange, parsePartialDate, toPartialDate } from './partial-date';
 
 describe('partial dates', () => {
   it.each([
@@ -22,5 +22,13 @@ describe('partial dates', () => {
     });
     expect(toPartialDate('2022-01-01', 'YEAR')?.latest).toBe('2022-12-31');
     expect(toPartialDate(null, null)).toBeNull();
+  });
+});
+
+describe('isoRange', () => {
+  it('turns a filter range into the first and last day it can mean, null where not given', () => {
+    expect(isoRange('2023', '2023-02')).toEqual({ from: '2023-01-01', to: '2023-02-28' });
+    expect(isoRange(undefined, '2024')).toEqual({ from: null, to: '2024-12-31' });
+    expect(isoRange(null, null)).toEqual({ from: null, to: null });
   });
 });

@@ -80,3 +80,14 @@ export function toIsoEnd(text: string): string {
   const parsed = parsePartialDate(text);
   return parsed ? lastDayOf(parsed.date, parsed.precision) : text;
 }
+
+/**
+ * A filter's range as stored dates compare with it (a stored date is the first day of its
+ * period): `from` as the first day it can mean, `to` as the last; null where not given.
+ */
+export function isoRange(
+  from: string | null | undefined,
+  to: string | null | undefined,
+): { readonly from: string | null; readonly to: string | null } {
+  return { from: from ? toIsoStart(from) : null, to: to ? toIsoEnd(to) : null };
+}

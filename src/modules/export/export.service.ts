@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 
 import { BadUserInputError, type FieldProblem } from '../../errors';
-import { parsePartialDate, toIsoEnd, toIsoStart } from '../../graphql/partial-date';
+import { isoRange, parsePartialDate, toIsoEnd, toIsoStart } from '../../graphql/partial-date';
 import { exportedProperties, toColumns } from './export.columns';
 import { csvNodesFormat, csvRelationshipsFormat } from './export.csv';
 import { graphmlFormat } from './export.graphml';
@@ -101,14 +101,7 @@ export class ExportService {
         problems,
       );
     }
-    return {
-      ...NO_FILTER,
-      region,
-      sector,
-      // Stored dates are the first day of their period; compare against the range's first and last day.
-      from: from === null ? null : toIsoStart(from),
-      to: to === null ? null : toIsoEnd(to),
-    };
+    return { ...NO_FILTER, region, sector, ...isoRange(from, to) };
   }
 
   /** Writes one export to `out` (left open: the caller ends it). */

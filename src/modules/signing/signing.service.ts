@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../../errors';
 import { decodeCursor, type Page, type PageArgs, toPage } from '../../graphql/pagination';
-import { toIsoEnd, toIsoStart } from '../../graphql/partial-date';
+import { isoRange } from '../../graphql/partial-date';
 import { type EntityObject, toEntityObject } from '../entity/entity.mapper';
 import type { Provenance, TieRecord } from '../entity/entity.repository';
 import { tieSources } from '../tie/tie.mapper';
@@ -22,6 +22,7 @@ export interface SigningObject extends SignatureObject {
 }
 
 function toQueryFilter(input: SigningFilter | null | undefined): SigningQueryFilter {
+  const range = isoRange(input?.dateFrom, input?.dateTo);
   return {
     region: input?.region ?? null,
     official: input?.official ?? null,
@@ -30,9 +31,8 @@ function toQueryFilter(input: SigningFilter | null | undefined): SigningQueryFil
     forum: input?.forum ?? null,
     kinds: input?.kinds ?? null,
     sector: input?.sector ?? null,
-    // Partial dates compare against stored ISO dates as the first or last day of their period.
-    dateFrom: input?.dateFrom ? toIsoStart(input.dateFrom) : null,
-    dateTo: input?.dateTo ? toIsoEnd(input.dateTo) : null,
+    dateFrom: range.from,
+    dateTo: range.to,
   };
 }
 

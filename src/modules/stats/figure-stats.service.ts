@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../errors';
-import { toIsoEnd, toIsoStart } from '../../graphql/partial-date';
+import { isoRange } from '../../graphql/partial-date';
 import type { EntityObject } from '../entity/entity.mapper';
 import { type FigureStatsFilter, FigureStatsGroupBy, FigureStatsOrder } from './figure-stats.input';
 import type {
@@ -46,6 +46,7 @@ export interface FigureStatsRequest {
 }
 
 function toQueryFilter(input: FigureStatsFilter | null | undefined): FigureStatsQueryFilter {
+  const range = isoRange(input?.periodFrom, input?.periodTo);
   return {
     metrics: input?.metrics ?? null,
     unit: input?.unit ?? null,
@@ -53,9 +54,8 @@ function toQueryFilter(input: FigureStatsFilter | null | undefined): FigureStats
     counterpart: input?.counterpart ?? null,
     source: input?.source ?? null,
     forum: input?.forum ?? null,
-    // A stored period is its first day: a figure of March 2023 is on or after "2023-03-15"'s month start.
-    periodFrom: input?.periodFrom ? toIsoStart(input.periodFrom) : null,
-    periodTo: input?.periodTo ? toIsoEnd(input.periodTo) : null,
+    periodFrom: range.from,
+    periodTo: range.to,
   };
 }
 

@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../errors';
-import { toIsoEnd, toIsoStart } from '../../graphql/partial-date';
+import { isoRange } from '../../graphql/partial-date';
 import type { EntityObject } from '../entity/entity.mapper';
 import { TIE_SPECS } from '../entity/entity.model';
 import { type DocumentStatsFilter, DocumentStatsGroupBy, DocumentStatsOrder } from './stats.input';
@@ -42,6 +42,7 @@ export interface DocumentStatsRequest {
 }
 
 function toQueryFilter(input: DocumentStatsFilter | null | undefined): StatsQueryFilter {
+  const range = isoRange(input?.dateFrom, input?.dateTo);
   return {
     forum: input?.forum ?? null,
     region: input?.region ?? null,
@@ -51,9 +52,8 @@ function toQueryFilter(input: DocumentStatsFilter | null | undefined): StatsQuer
     kinds: input?.kinds ?? null,
     status: input?.status ?? null,
     source: input?.source ?? null,
-    // Partial dates compare against stored ISO dates as the first or last day of their period.
-    dateFrom: input?.dateFrom ? toIsoStart(input.dateFrom) : null,
-    dateTo: input?.dateTo ? toIsoEnd(input.dateTo) : null,
+    dateFrom: range.from,
+    dateTo: range.to,
   };
 }
 
