@@ -6,8 +6,10 @@ import { createServer, type Server, type ServerOptions } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config';
-import { type Authenticate, type Context, type ContextDeps, createContext } from './context';
+import { type Authenticate, type ContextDeps, createContext } from './context';
+import type { Context } from './modules/request/request.context';
 import { Availability } from './db/availability';
+import { StartupError } from './errors';
 import type { SupervisedStatus } from './db/supervisor';
 import { corsFor } from './http/cors';
 import { explorerRoutes } from './http/explorer.routes';
@@ -136,7 +138,7 @@ export function listen(server: Server, host: string, port: number): Promise<void
     const onError = (error: NodeJS.ErrnoException): void => {
       rejectListen(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} on ${host} is already in use. Stop what uses it or set PORT to another port.`)
+          ? new StartupError(`Port ${port} on ${host} is already in use. Stop what uses it or set PORT to another port.`)
           : error,
       );
     };

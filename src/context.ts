@@ -8,22 +8,9 @@ import { Executor } from './db/executor';
 import { Loaders } from './graphql/loaders';
 import type { Logger } from './logger';
 import type { ChangeFeed } from './modules/history/change.feed';
-import { createServices, type Services } from './services';
-
-export interface User {
-  readonly id: string;
-  readonly roles: readonly string[];
-}
-
-/** Everything one request needs; built fresh per request so loaders never leak between users. */
-export interface Context {
-  readonly user: User | null;
-  /** Whether root query fields need a reader credential (REQUIRE_AUTH_FOR_READS). */
-  readonly readsNeedAuth: boolean;
-  readonly db: Executor;
-  readonly loaders: Loaders;
-  readonly services: Services;
-}
+import type { User } from './modules/auth/auth.user';
+import type { Context } from './modules/request/request.context';
+import { createServices } from './modules/request/request.services';
 
 export interface ContextDeps {
   readonly config: Config;

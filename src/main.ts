@@ -78,8 +78,6 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof StartupError) {
     process.stderr.write(`${error.message}\n`);
-  } else if (error instanceof Error && /already in use/.test(error.message)) {
-    process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`ties-graph failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 
 import type { GraphQLSchema } from 'graphql';
 
-import type { Context } from './context';
+import type { Context } from './modules/request/request.context';
 import { sendReport } from './modules/write/report.gateway';
 
 export const SEED_DIR = resolve(__dirname, '..', 'seed');

@@ -1,6 +1,7 @@
 import { type Request, Router } from 'express';
 
-import { type Authenticate, type Context, type ContextDeps, createContext } from '../context';
+import { type Authenticate, type ContextDeps, createContext } from '../context';
+import type { Context } from '../modules/request/request.context';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { Role, roleSatisfies } from '../modules/auth/auth.roles';
 import { EXPORT_FORMATS, type ExportFilterInput, type ExportFormatName } from '../modules/export/export.service';

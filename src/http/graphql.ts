@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from 'graphql';
 
 import type { Config } from '../config';
-import type { Context } from '../context';
+import type { Context } from '../modules/request/request.context';
 import { createErrorFormatter } from '../errors/format';
 import { costLimitPlugin } from './limits/cost';
 import { knownOperationTypes, subscriptionsOverWebSocket } from './limits/known-operation-types';

@@ -6,7 +6,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
 import type { Config } from '../config';
-import type { Authenticate, Context, User } from '../context';
+import type { Authenticate } from '../context';
+import type { User } from '../modules/auth/auth.user';
+import type { Context } from '../modules/request/request.context';
 import { ErrorCode } from '../errors';
 import { estimate, overLimit } from './limits/cost';
 import { screenDocument } from './limits/screen';

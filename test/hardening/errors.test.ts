@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 import { createApp, listen } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import type { Context } from '../../src/context';
+import type { Context } from '../../src/modules/request/request.context';
 import { defineQuery } from '../../src/db/query';
 import { createLogger } from '../../src/logger';
 import { authenticateRequest } from '../../src/modules/auth/auth.http';

@@ -7,7 +7,9 @@ import type { GraphQLSchema } from 'graphql';
 
 import { type App, createApp, listen } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { type Context, type ContextOptions, createContext, type User } from '../../src/context';
+import { type ContextOptions, createContext } from '../../src/context';
+import type { User } from '../../src/modules/auth/auth.user';
+import type { Context } from '../../src/modules/request/request.context';
 import { createSchema } from '../../src/schema/schema';
 import { createLogger } from '../../src/logger';
 import { authenticateRequest } from '../../src/modules/auth/auth.http';

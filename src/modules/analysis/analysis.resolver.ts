@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { NotFoundError } from '../../errors';
 import { Entity } from '../entity/entity.type';
 import { CentralityArgs, CommunitiesArgs, EgoNetworkArgs, MembersArgs } from './analysis.input';

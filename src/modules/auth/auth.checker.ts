@@ -1,6 +1,6 @@
 import type { AuthCheckerFn } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { ForbiddenError, UnauthenticatedError } from '../../errors';
 import { isRole, roleSatisfies } from './auth.roles';
 

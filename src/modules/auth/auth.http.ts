@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { Config } from '../../config';
-import type { User } from '../../context';
+import type { User } from './auth.user';
 import { UnauthenticatedError } from '../../errors';
 import { createJwtVerifier, looksLikeJwt } from './auth.jwt';
 import { userForKey } from './auth.keys';

@@ -9,7 +9,7 @@ import {
 } from 'jose';
 
 import type { JwtConfig } from '../../config';
-import type { User } from '../../context';
+import type { User } from './auth.user';
 import { UnauthenticatedError } from '../../errors';
 import { isRole } from './auth.roles';
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-import type { User } from '../../context';
+import type { User } from './auth.user';
 
 export interface StoredKey {
   readonly name: string;

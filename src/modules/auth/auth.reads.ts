@@ -1,6 +1,6 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { authChecker } from './auth.checker';
 import { Role } from './auth.roles';
 

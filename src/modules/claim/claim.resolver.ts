@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Role } from '../auth/auth.roles';
 import type { EntityType as EntityTypeName } from '../entity/entity.model';

@@ -16,7 +16,7 @@ import {
 
 import type { GraphQLResolveInfo } from 'graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { BadUserInputError } from '../../errors';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { planForEntities, planForPage } from './entity.planner';

@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { BadUserInputError } from '../../errors';
 import { ExtractReportArgs } from './extract.input';
 import { DraftReport } from './extract.type';

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { EntityResolverBase } from '../entity/entity.resolver';
 import { Forum } from '../forum/forum.type';
 import { Official } from '../official/official.type';

@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { NeighborhoodArgs, PathArgs, TiesArgs } from './graph.input';
 import { Neighborhood, Paths, TieConnections } from './graph.type';
 

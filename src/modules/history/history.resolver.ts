@@ -13,7 +13,7 @@ import {
   type ArgOptions,
 } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { BadUserInputError, ForbiddenError } from '../../errors';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { validateInput } from '../../graphql/validation';

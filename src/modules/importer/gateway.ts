@@ -1,6 +1,6 @@
 import { graphql, type GraphQLSchema } from 'graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { ErrorCode, ServiceUnavailableError } from '../../errors';
 import { SYSTEM_USER } from '../auth/auth.roles';
 import { REPORT_FIELDS } from '../entity/entity.specs';

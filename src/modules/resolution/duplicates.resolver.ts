@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { Entity } from '../entity/entity.type';
 import { DuplicateCandidatesArgs } from './duplicates.input';
 import { DuplicateCandidate, DuplicateCandidateConnection, DifferentTerms, SharedNeighbour } from './duplicates.type';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { SigningFilter } from './signing.input';
 import { Signing, SigningOrder } from './signing.type';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { FigureStatsFilter, FigureStatsGroupBy, FigureStatsOrder } from './figure-stats.input';
 import type { FigureStatsObject } from './figure-stats.service';
 import { FigureStats, FigureStatsTotals } from './figure-stats.type';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import {
   DocumentStatsFilter,
   DocumentStatsGroupBy,

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { Role } from '../auth/auth.roles';
 import { Entity } from '../entity/entity.type';
 import { Party } from './party.type';

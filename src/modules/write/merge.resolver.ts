@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { Role } from '../auth/auth.roles';
 import { entityIdArg } from '../entity/entity.ids';
 import { MergeResult } from './merge.type';

@@ -1,6 +1,6 @@
 import { type GraphQLError, graphql, type GraphQLSchema } from 'graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { ErrorCode, ServiceUnavailableError } from '../../errors';
 
 /**

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../request/request.context';
 import { Role } from '../auth/auth.roles';
 import { ReportInput } from './report.input';
 import { IngestResult } from './report.type';
