@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { Cypher, cypher } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import { entityColumn, entityProjection } from '../entity/entity.columns';
@@ -117,11 +118,12 @@ const entitiesQuery = defineQuery(
 const egoQuery = defineQuery(
   'analysis.ego',
   neighborhoodStatement({
-    start: `MATCH (c:Entity {id: $id})`,
+    start: cypher`MATCH (c:Entity {id: $id})`,
     carried: [],
-    walks: (r, n) => `type(${r}) IN $types AND ${nodePasses(n)}`,
-    draws: (r) => `type(${r}) IN $types`,
-    degree: (n) => `COUNT { (${n})--() } - COUNT { (${n})-[:STATED_IN]-() }`,
+    // The analysis model writes its predicates as text of the code's constants.
+    walks: (r, n) => cypher`type(${r}) IN $types AND ${Cypher.of(nodePasses(n.text))}`,
+    draws: (r) => cypher`type(${r}) IN $types`,
+    degree: (n) => cypher`COUNT { (${n})--() } - COUNT { (${n})-[:STATED_IN]-() }`,
   }),
   neighborhoodRow,
 );

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
+import { type Cypher, cypher, identifier } from '../../db/cypher';
 import { type EntityType, isEntityType } from './entity.model';
-import type { EntityRecord } from './entity.record';
+import { type EntityRecord, tieProvenanceColumns } from './entity.record';
 import { specOf } from './entity.specs';
 
 /** The entity type of a node, from its labels (every entity node has exactly one). */
@@ -14,8 +15,13 @@ export function entityTypeOf(labels: readonly string[]): EntityType | undefined 
  * strings, because the driver decodes each temporal value with 64-bit integer arithmetic in
  * JavaScript, which made decoding the bulk of a deep request's time.
  */
+export function projectEntity(variable: Cypher): Cypher {
+  return cypher`${variable} {.*, __labels: labels(${variable}), createdAt: toString(${variable}.createdAt), updatedAt: toString(${variable}.updatedAt)}`;
+}
+
+/** `projectEntity` as text, for statements not built with `cypher`. */
 export function entityProjection(variable: string): string {
-  return `${variable} {.*, __labels: labels(${variable}), createdAt: toString(${variable}.createdAt), updatedAt: toString(${variable}.updatedAt)}`;
+  return projectEntity(identifier(variable)).text;
 }
 
 /**
@@ -48,3 +54,27 @@ export function entityColumnOf<T extends EntityRecord['__typename']>(type: T) {
     },
   );
 }
+
+/**
+ * The Cypher of a `tieColumn`: the relationship's properties (its details and provenance), its
+ * createdAt as text for the reason `projectEntity` gives. Every statement that reads a tie's
+ * details projects it with this.
+ */
+export function projectTie(variable: Cypher): Cypher {
+  return cypher`${variable} {.*, createdAt: toString(${variable}.createdAt)}`;
+}
+
+/** A row column holding a tie's details and provenance (`projectTie` in Cypher). */
+export const tieColumn = z
+  .object({
+    title: z.string().nullish(),
+    role: z.string().nullish(),
+    onBehalfOf: z.string().nullish(),
+    since: z.string().nullish(),
+    sincePrecision: z.string().nullish(),
+    until: z.string().nullish(),
+    untilPrecision: z.string().nullish(),
+    ...tieProvenanceColumns,
+  })
+  .loose();
+export type TieRecord = z.infer<typeof tieColumn>;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
+import { and, type Cypher, cypher, identifier } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import type { Keyset } from '../../graphql/pagination';
-import { entityColumn, entityProjection } from './entity.columns';
+import { entityColumn, projectEntity } from './entity.columns';
 import type { EntityType } from './entity.model';
 import { specOf } from './entity.specs';
-import { PART_OF_ANY, SELF_AND_GROUPS } from './entity.parts';
+import { PARTS } from './entity.parts';
 
 export type SortKey = 'NAME' | 'DATE' | 'VALUE';
 
@@ -36,52 +37,58 @@ export interface ListFilter {
  * every page.
  */
 
-const dateOf = (type: EntityType): string => {
+const dateOf = (type: EntityType): Cypher => {
   const property = specOf(type).sortDate;
-  return property ? `n.${property}` : 'coalesce(n.signedOn, n.date, n.period, n.publishedOn)';
+  return property ? cypher`n.${identifier(property)}` : cypher`coalesce(n.signedOn, n.date, n.period, n.publishedOn)`;
 };
-const valueOf = (type: EntityType): string => {
+const valueOf = (type: EntityType): Cypher => {
   const property = specOf(type).sortValue;
-  return property ? `n.${property}` : 'coalesce(n.valueAmount, n.value)';
+  return property ? cypher`n.${identifier(property)}` : cypher`coalesce(n.valueAmount, n.value)`;
 };
 
 // One fragment per filter. The region filter also matches the region's parts (documents binding
 // Xinjiang count for China). A document matches through the groups it is part of too
 // (SELF_AND_GROUPS): a part shares its package's sectors, parties and forum.
-const ofDocument = (type: EntityType, tail: string, otherwise: string): string =>
-  type === 'Document' ? `EXISTS { (n)-[:${SELF_AND_GROUPS}]->(:Document)${tail} }` : otherwise;
+const ofDocument = (type: EntityType, tail: Cypher, otherwise: Cypher): Cypher =>
+  type === 'Document' ? cypher`EXISTS { (n)-[:${PARTS.selfAndGroups}]->(:Document)${tail} }` : otherwise;
 
-const FILTERS: Record<keyof ListFilter, (type: EntityType) => string> = {
-  text: () => `(n.nameKey CONTAINS $text OR any(k IN coalesce(n.aliasKeys, []) WHERE k CONTAINS $text))`,
-  kinds: () => `n.kind IN $kinds`,
-  status: () => `n.status = $status`,
-  metric: () => `n.metric = $metric`,
-  currency: () => `(n.valueCurrency = $currency OR n.unit = $currency)`,
-  dateFrom: (type) => `${dateOf(type)} >= $dateFrom`,
-  dateTo: (type) => `${dateOf(type)} <= $dateTo`,
-  valueMin: (type) => `${valueOf(type)} >= $valueMin`,
-  valueMax: (type) => `${valueOf(type)} <= $valueMax`,
+const FILTERS: Record<keyof ListFilter, (type: EntityType) => Cypher> = {
+  text: () => cypher`n.nameKey CONTAINS $text OR any(k IN coalesce(n.aliasKeys, []) WHERE k CONTAINS $text)`,
+  kinds: () => cypher`n.kind IN $kinds`,
+  status: () => cypher`n.status = $status`,
+  metric: () => cypher`n.metric = $metric`,
+  currency: () => cypher`n.valueCurrency = $currency OR n.unit = $currency`,
+  dateFrom: (type) => cypher`${dateOf(type)} >= $dateFrom`,
+  dateTo: (type) => cypher`${dateOf(type)} <= $dateTo`,
+  valueMin: (type) => cypher`${valueOf(type)} >= $valueMin`,
+  valueMax: (type) => cypher`${valueOf(type)} <= $valueMax`,
   sector: (type) =>
-    ofDocument(type, `-[:COVERS]->(:Sector {id: $sector})`, `EXISTS { (n)-[:COVERS]->(:Sector {id: $sector}) }`),
+    ofDocument(
+      type,
+      cypher`-[:COVERS]->(:Sector {id: $sector})`,
+      cypher`EXISTS { (n)-[:COVERS]->(:Sector {id: $sector}) }`,
+    ),
   // A document signed at an edition of a series is signed at the series too.
   forum: (type) =>
     ofDocument(
       type,
-      `-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum})`,
-      `EXISTS { (n)-[:SIGNED_AT|REPORTED_AT|IN_SERIES]->(:Forum {id: $forum}) }`,
+      cypher`-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum})`,
+      cypher`EXISTS { (n)-[:SIGNED_AT|REPORTED_AT|IN_SERIES]->(:Forum {id: $forum}) }`,
     ),
   organization: (type) =>
     ofDocument(
       type,
-      `-[:BINDS]->(:Organization)-[:${PART_OF_ANY}]->(:Organization {id: $organization})`,
-      `EXISTS { (n)-[:HOLDS|BINDS|INVOLVES|BETWEEN|PART_OF]->(:Organization {id: $organization}) }`,
+      cypher`-[:BINDS]->(:Organization)-[:${PARTS.any}]->(:Organization {id: $organization})`,
+      cypher`EXISTS { (n)-[:HOLDS|BINDS|INVOLVES|BETWEEN|PART_OF]->(:Organization {id: $organization}) }`,
     ),
+  // Not `regionScope`: a list counts an entity tied to a region (or holding a post in a body
+  // based there), not one tied to such a body (a document binding it).
   region: (type) =>
     ofDocument(
       type,
-      `-[:BINDS]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region})`,
-      `(EXISTS { (n)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|BASED_IN|PART_OF]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region}) }
-      OR EXISTS { (n)-[:HOLDS]->(:Organization)-[:BASED_IN]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region}) })`,
+      cypher`-[:BINDS]->(:Region)-[:${PARTS.any}]->(:Region {id: $region})`,
+      cypher`EXISTS { (n)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|BASED_IN|PART_OF]->(:Region)-[:${PARTS.any}]->(:Region {id: $region}) }
+      OR EXISTS { (n)-[:HOLDS]->(:Organization)-[:BASED_IN]->(:Region)-[:${PARTS.any}]->(:Region {id: $region}) }`,
     ),
 };
 
@@ -98,7 +105,7 @@ function givenFilters(filter: ListFilter): (keyof ListFilter)[] {
  * negative). Figure values can be negative, so they sort the generic way.
  */
 interface Order {
-  readonly key: string;
+  readonly key: Cypher;
   readonly indexed: string | null;
   /** Whether the property can be missing (then missing ones form their own section). */
   readonly missing: boolean;
@@ -107,36 +114,43 @@ interface Order {
 function orderOf(type: EntityType, sort: SortKey): Order {
   switch (sort) {
     case 'NAME':
-      return { key: 'n.name', indexed: 'name', missing: false };
+      return { key: cypher`n.name`, indexed: 'name', missing: false };
     case 'DATE': {
       const property = specOf(type).sortDate;
       return property
-        ? { key: `coalesce(n.${property}, '')`, indexed: property, missing: true }
-        : { key: `''`, indexed: null, missing: false };
+        ? { key: cypher`coalesce(n.${identifier(property)}, '')`, indexed: property, missing: true }
+        : { key: cypher`''`, indexed: null, missing: false };
     }
     case 'VALUE': {
       const property = specOf(type).sortValue;
-      if (!property) return { key: '-1.0', indexed: null, missing: false };
+      if (!property) return { key: cypher`-1.0`, indexed: null, missing: false };
       // Of the values, only documents' are indexed (migration 0001): figures are few per query.
-      return type === 'Document'
-        ? { key: `coalesce(n.${property}, -1.0)`, indexed: property, missing: true }
-        : { key: `coalesce(n.${property}, -1.0)`, indexed: null, missing: false };
+      const key = cypher`coalesce(n.${identifier(property)}, -1.0)`;
+      return type === 'Document' ? { key, indexed: property, missing: true } : { key, indexed: null, missing: false };
     }
   }
 }
 
 /** Where the cursor sits: no cursor, among rows with the sort property, or among those without. */
-type CursorAt = 'start' | 'valued' | 'missing';
+export type CursorAt = 'start' | 'valued' | 'missing';
 
-function pageCypher(type: EntityType, sort: SortKey, descending: boolean, filters: string[], at: CursorAt): string {
+/** The statement of a page of one type, in one order, with the given filters, from a cursor. */
+export function pageStatement(
+  type: EntityType,
+  sort: SortKey,
+  descending: boolean,
+  filters: readonly Cypher[],
+  at: CursorAt,
+): Cypher {
   const order = orderOf(type, sort);
-  const direction = descending ? 'DESC' : 'ASC';
-  const beyond = descending ? '<' : '>';
-  const match = (extra: string[], hint = '') => {
+  const label = identifier(type);
+  const direction = descending ? cypher`DESC` : cypher`ASC`;
+  const beyond = descending ? cypher`<` : cypher`>`;
+  const match = (extra: readonly Cypher[], hint = cypher``) => {
     const predicates = [...filters, ...extra];
-    return `MATCH (n:${type}) ${hint} ${predicates.length > 0 ? `WHERE ${predicates.join(' AND ')}` : ''}`;
+    return cypher`MATCH (n:${label}) ${hint} ${predicates.length > 0 ? cypher`WHERE ${and(predicates)}` : cypher``}`;
   };
-  const page = `RETURN ${entityProjection('n')} AS node, ${order.key} AS sortKey
+  const page = cypher`RETURN ${projectEntity(cypher`n`)} AS node, ${order.key} AS sortKey
    ORDER BY sortKey ${direction}, n.id ${direction}
    LIMIT toInteger($limit)`;
 
@@ -144,14 +158,15 @@ function pageCypher(type: EntityType, sort: SortKey, descending: boolean, filter
     // Generic: every match gets its key, then the page is cut.
     const keyset =
       at === 'start'
-        ? ''
-        : `WHERE sortKey ${beyond} $afterValue OR (sortKey = $afterValue AND n.id ${beyond} $afterId)`;
-    return `${match([])}
+        ? cypher``
+        : cypher`WHERE sortKey ${beyond} $afterValue OR (sortKey = $afterValue AND n.id ${beyond} $afterId)`;
+    return cypher`${match([])}
    WITH n, ${order.key} AS sortKey ${keyset}
    ${page}`;
   }
 
-  const property = `n.${order.indexed}`;
+  const indexed = identifier(order.indexed);
+  const property = cypher`n.${indexed}`;
   // Up to a page of rows that have the property, walking its index in order from the cursor and
   // stopping once the page is full. The hint keeps Neo4j from seeking a filter's index instead
   // and sorting every match: a page then costs what its rows cost, whatever the list's length. A
@@ -166,19 +181,22 @@ function pageCypher(type: EntityType, sort: SortKey, descending: boolean, filter
   // and sorts every row).
   const valued = (fromCursor: boolean) => {
     const range = fromCursor
-      ? [`${property} ${descending ? '<=' : '>='} $afterValue`, `[${property}, n.id] ${beyond} [$afterValue, $afterId]`]
-      : [`${property} IS NOT NULL`];
-    return `${match(range, `USING INDEX ${fromCursor ? 'SEEK ' : ''}n:${type}(${order.indexed})`)}
+      ? [
+          cypher`${property} ${descending ? cypher`<=` : cypher`>=`} $afterValue`,
+          cypher`[${property}, n.id] ${beyond} [$afterValue, $afterId]`,
+        ]
+      : [cypher`${property} IS NOT NULL`];
+    return cypher`${match(range, cypher`USING INDEX ${fromCursor ? cypher`SEEK ` : cypher``}n:${label}(${indexed})`)}
      WITH n ORDER BY ${property} ${direction}, n.id ${direction} LIMIT toInteger($limit)`;
   };
   if (!order.missing) {
-    return `CALL () { ${valued(at !== 'start')} RETURN collect(n) AS found }
+    return cypher`CALL () { ${valued(at !== 'start')} RETURN collect(n) AS found }
    UNWIND found AS n
    ${page}`;
   }
   // Up to a page of rows without it, by id.
   const missing = (fromCursor: boolean) =>
-    `${match([`${property} IS NULL`, ...(fromCursor ? [`n.id ${beyond} $afterId`] : [])])}
+    cypher`${match([cypher`${property} IS NULL`, ...(fromCursor ? [cypher`n.id ${beyond} $afterId`] : [])])}
      WITH n ORDER BY n.id ${direction} LIMIT toInteger($limit)`;
   // Missing values sort first ascending and last descending. The second section is read only
   // when the first does not fill the page (an UNWIND of nothing: a WHERE on `before` would be
@@ -189,7 +207,7 @@ function pageCypher(type: EntityType, sort: SortKey, descending: boolean, filter
   const skipFirst = descending ? at === 'missing' : at === 'valued';
   const first = descending ? valued(at === 'valued') : missing(at === 'missing');
   const second = descending ? missing(at === 'missing') : valued(at === 'valued');
-  return `${skipFirst ? 'WITH [] AS before' : `CALL () { ${first} RETURN collect(n) AS before }`}
+  return cypher`${skipFirst ? cypher`WITH [] AS before` : cypher`CALL () { ${first} RETURN collect(n) AS before }`}
    CALL (before) {
      UNWIND CASE WHEN size(before) < $limit THEN [true] ELSE [] END AS more
      CALL (more) { ${second} RETURN n }
@@ -197,6 +215,39 @@ function pageCypher(type: EntityType, sort: SortKey, descending: boolean, filter
    }
    UNWIND before + later AS n
    ${page}`;
+}
+
+/** The statement counting one type's entities with the given filters. */
+export function countStatement(type: EntityType, filters: readonly Cypher[]): Cypher {
+  return cypher`MATCH (n:${identifier(type)})${filters.length > 0 ? cypher` WHERE ${and(filters)}` : cypher``} RETURN count(n) AS total`;
+}
+
+/** The filter pieces of the filters given, for one type. */
+export function filtersOf(type: EntityType, filter: ListFilter): Cypher[] {
+  return givenFilters(filter).map((name) => FILTERS[name](type));
+}
+
+/** The cursor section a request reads from. */
+function cursorAt(request: ListRequest): CursorAt {
+  const order = orderOf(request.type, request.sort);
+  const missingValue = request.sort === 'VALUE' ? -1 : '';
+  if (request.after === null) return 'start';
+  return order.missing && request.after.value === missingValue ? 'missing' : 'valued';
+}
+
+/** The parameters of a page statement: the filter's values, the cursor and the page size. */
+export function pageParameters(request: ListRequest): Record<string, unknown> {
+  return {
+    ...request.filter,
+    afterValue: request.after?.value ?? null,
+    afterId: request.after?.id ?? null,
+    limit: request.limit,
+  };
+}
+
+/** The parameters of a count statement: the filter's values. */
+export function countParameters(filter: ListFilter): Record<string, unknown> {
+  return { ...filter };
 }
 
 const pageRow = z.object({ node: entityColumn, sortKey: z.union([z.string(), z.number()]) });
@@ -211,8 +262,7 @@ function pageQuery(type: EntityType, sort: SortKey, descending: boolean, filter:
   const name = `entity.list.${type}.${sort}.${descending ? 'desc' : 'asc'}.${at}.${names.join('+') || 'all'}`;
   let query = pageQueries.get(name);
   if (!query) {
-    const filters = names.map((filterName) => FILTERS[filterName](type));
-    query = defineQuery(name, pageCypher(type, sort, descending, filters, at), pageRow);
+    query = defineQuery(name, pageStatement(type, sort, descending, filtersOf(type, filter), at), pageRow);
     pageQueries.set(name, query);
   }
   return query;
@@ -223,12 +273,7 @@ function countQuery(type: EntityType, filter: ListFilter) {
   const name = `entity.count.${type}.${names.join('+') || 'all'}`;
   let query = countQueries.get(name);
   if (!query) {
-    const filters = names.map((filterName) => FILTERS[filterName](type));
-    query = defineQuery(
-      name,
-      `MATCH (n:${type})${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''} RETURN count(n) AS total`,
-      countRow,
-    );
+    query = defineQuery(name, countStatement(type, filtersOf(type, filter)), countRow);
     countQueries.set(name, query);
   }
   return query;
@@ -247,21 +292,12 @@ export class EntityListRepository {
   constructor(private readonly db: Executor) {}
 
   page(request: ListRequest): Promise<PageRow[]> {
-    const order = orderOf(request.type, request.sort);
-    const missingValue = request.sort === 'VALUE' ? -1 : '';
-    const at: CursorAt =
-      request.after === null ? 'start' : order.missing && request.after.value === missingValue ? 'missing' : 'valued';
-    const query = pageQuery(request.type, request.sort, request.descending, request.filter, at);
-    return this.db.read(query, {
-      ...request.filter,
-      afterValue: request.after?.value ?? null,
-      afterId: request.after?.id ?? null,
-      limit: request.limit,
-    });
+    const query = pageQuery(request.type, request.sort, request.descending, request.filter, cursorAt(request));
+    return this.db.read(query, pageParameters(request));
   }
 
   async count(type: EntityType, filter: ListFilter): Promise<number> {
-    const row = await this.db.readOne(countQuery(type, filter), { ...filter });
+    const row = await this.db.readOne(countQuery(type, filter), countParameters(filter));
     return row?.total ?? 0;
   }
 }

@@ -1,4 +1,4 @@
-import { Cypher } from '../../db/cypher';
+import { Cypher, cypher } from '../../db/cypher';
 
 /**
  * How far "a region and its parts" (and a body and the bodies within it, a reported group and its
@@ -34,4 +34,19 @@ export const PARTS = {
   any: Cypher.of(PART_OF_ANY),
   strict: Cypher.of(PART_OF_STRICT),
   selfAndGroups: Cypher.of(SELF_AND_GROUPS),
+  afterFirst: Cypher.of(PART_OF_AFTER_FIRST),
 } as const;
+
+/**
+ * The parties "in a region" wherever a filter asks for them: the region, its parts (`PARTS.any`)
+ * and the bodies based in any of them (BASED_IN), as a list of ids bound to `name`; null when
+ * `region` (a parameter) is null, and empty for a region the graph does not hold. One subquery of
+ * one row, so a statement works the scope out once and then compares ids (a signature's
+ * onBehalfOf, a bound party). Signings and exports filter by it.
+ */
+export const regionScope = (region: Cypher, name: Cypher): Cypher => cypher`
+  CALL () {
+    OPTIONAL MATCH (:Region {id: ${region}})<-[:${PARTS.any}]-(part:Region)
+    OPTIONAL MATCH (part)<-[:BASED_IN]-(body:Organization)
+    RETURN CASE WHEN ${region} IS NULL THEN null ELSE collect(DISTINCT part.id) + collect(DISTINCT body.id) END AS ${name}
+  }`;

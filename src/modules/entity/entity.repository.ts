@@ -3,14 +3,15 @@ import { z } from 'zod';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Params } from '../../db/query';
 import type { Loaders } from '../../graphql/loaders';
-import { entityColumn, entityProjection } from './entity.columns';
-import { type EntityRecord, tieProvenanceColumns } from './entity.record';
+import { cypher } from '../../db/cypher';
+import { entityColumn, entityProjection, projectTie, tieColumn, type TieRecord } from './entity.columns';
+import type { EntityRecord } from './entity.record';
 import type { Direction, Traversable } from './entity.model';
 import type { PrefetchFollow, PrefetchPlan } from './entity.prefetch';
 
 const ENTITY = entityProjection('n');
-// A tie's details; its createdAt is read as text for the reason `entityProjection` gives.
-const TIE = 'r {.*, createdAt: toString(r.createdAt)}';
+// A tie's details, as every statement projects them.
+const TIE = projectTie(cypher`r`).text;
 
 /**
  * The entity of each id; the id of an entity merged into another (`mergeEntities`) finds that
@@ -51,20 +52,6 @@ const provenanceQuery = defineQuery(
    ORDER BY s.id, p.locator`,
   provenanceRow,
 );
-
-export const tieColumn = z
-  .object({
-    title: z.string().nullish(),
-    role: z.string().nullish(),
-    onBehalfOf: z.string().nullish(),
-    since: z.string().nullish(),
-    sincePrecision: z.string().nullish(),
-    until: z.string().nullish(),
-    untilPrecision: z.string().nullish(),
-    ...tieProvenanceColumns,
-  })
-  .loose();
-export type TieRecord = z.infer<typeof tieColumn>;
 
 const relatedRow = z.object({ key: z.string(), tie: tieColumn, node: entityColumn });
 export type RelatedRow = z.infer<typeof relatedRow>;
@@ -189,7 +176,7 @@ function prefetchStatement(plan: PrefetchPlan): { cypher: string; params: Params
         MATCH ${pattern}
         ${guard}
         WITH a, r, b ORDER BY b.name, b.id
-        RETURN collect({key: a.id, ${follow.details ? 'tie: r {.*, createdAt: toString(r.createdAt)}, ' : ''}to: b.id}) AS ${ties},
+        RETURN collect({key: a.id, ${follow.details ? `tie: ${TIE}, ` : ''}to: b.id}) AS ${ties},
                collect(DISTINCT b) AS p${positions.length}
       }`);
       visit(follow.next);

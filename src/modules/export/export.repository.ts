@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
+import { cypher } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
 import { defineQuery } from '../../db/query';
 import type { ExportFilter } from './export.model';
-import { PART_OF_ANY, SELF_AND_GROUPS } from '../entity/entity.parts';
+import { PARTS, regionScope } from '../entity/entity.parts';
 
 /**
  * The subgraph a filter selects: the facts (documents, forums, figures) that match every given
@@ -12,20 +13,19 @@ import { PART_OF_ANY, SELF_AND_GROUPS } from '../entity/entity.parts';
  * stated there), so no fact drawn next to a match shows only some of its parties or sectors.
  * It stops there: a fact two steps away (another edition of a matching forum's series) comes
  * with the ties it has to the rest, not with all of its own.
- * - region: the fact is tied to a party in the region or its parts (a region, or an organization
- *   based there), directly or through the package document it belongs to;
+ * - region: the fact is tied to a party in the region (`regionScope`: the region, its parts, the
+ *   organizations based in them), directly or through the package document it belongs to;
  * - sector: the fact is a document covering the sector, itself or through its package;
  * - from/to: the fact's date (signed on, held on, period) lies in the range.
  */
-const subgraphIdsQuery = defineQuery(
-  'export.subgraph.ids',
-  `MATCH (fact:Entity)
+export const subgraphIdsStatement = cypher`${regionScope(cypher`$region`, cypher`regionParties`)}
+   MATCH (fact:Entity)
    WHERE (fact:Document OR fact:Forum OR fact:Figure)
-     AND ($region IS NULL OR EXISTS {
-           (fact)-[:${PART_OF_ANY}]->(:Entity)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|FROM|TO]->(:Entity)
-                 -[:BASED_IN*0..1]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region}) })
+     AND (regionParties IS NULL OR EXISTS {
+           (fact)-[:${PARTS.any}]->(:Entity)-[:BINDS|INVOLVES|HELD_IN|BETWEEN|FROM|TO]->(party:Entity)
+           WHERE party.id IN regionParties })
      AND ($sector IS NULL OR (fact:Document AND EXISTS {
-           (fact)-[:${SELF_AND_GROUPS}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) }))
+           (fact)-[:${PARTS.selfAndGroups}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) }))
      AND ($from IS NULL OR coalesce(fact.signedOn, fact.date, fact.period) >= $from)
      AND ($to IS NULL OR coalesce(fact.signedOn, fact.date, fact.period) <= $to)
    WITH collect(fact) AS matched
@@ -42,9 +42,14 @@ const subgraphIdsQuery = defineQuery(
    }
    UNWIND matched + ends + farEnds AS node
    RETURN DISTINCT node.id AS id
-   ORDER BY id`,
-  z.object({ id: z.string() }),
-);
+   ORDER BY id`;
+
+const subgraphIdsQuery = defineQuery('export.subgraph.ids', subgraphIdsStatement, z.object({ id: z.string() }));
+
+/** The parameters of the subgraph statement: the filter's values. */
+export function subgraphParameters(filter: ExportFilter): Record<string, unknown> {
+  return { ...filter };
+}
 
 // `$ids` is null for the whole graph, else the subgraph's node ids.
 const countQuery = defineQuery(
@@ -132,7 +137,7 @@ export class ExportRepository {
   constructor(private readonly db: Executor) {}
 
   async subgraphIds(filter: ExportFilter): Promise<string[]> {
-    const rows = await this.db.read(subgraphIdsQuery, { ...filter });
+    const rows = await this.db.read(subgraphIdsQuery, subgraphParameters(filter));
     return rows.map((row) => row.id);
   }
 

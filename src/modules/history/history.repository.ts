@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Params } from '../../db/query';
+import { PART_OF_ANY } from '../entity/entity.parts';
 import type { Entry } from './change.model';
 
 /** A change as stored: the header, and its entries as the JSON the recorder wrote. */
@@ -56,11 +57,14 @@ const FEED_FILTERS = `
       WHERE n IN regions OR EXISTS { (n)-[:BINDS|HELD_IN|INVOLVES|BASED_IN|BETWEEN|FROM|TO]->(r:Region) WHERE r IN regions }
     }))`;
 
-/** The region and its parts, for the region filter (an empty list without one). */
+/**
+ * The region and its parts (regions only: a change to a body based there counts through its
+ * BASED_IN tie below), for the region filter (an empty list without one).
+ */
 const REGION_SCOPE = `
   OPTIONAL MATCH (scope:Region {id: $region})
   CALL (scope) {
-    OPTIONAL MATCH (scope)<-[:PART_OF*0..5]-(part:Region)
+    OPTIONAL MATCH (scope)<-[:${PART_OF_ANY}]-(part:Region)
     RETURN collect(part) AS regions
   }`;
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
+import { and, type Cypher, cypher, identifier } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import type { Keyset } from '../../graphql/pagination';
-import { tieColumn } from '../entity/entity.repository';
-import { entityColumn, entityColumnOf, entityProjection } from '../entity/entity.columns';
-import { PART_OF_AFTER_FIRST, PART_OF_ANY, SELF_AND_GROUPS } from '../entity/entity.parts';
+import { entityColumn, entityColumnOf, projectEntity, projectTie, tieColumn } from '../entity/entity.columns';
+import { PARTS, regionScope } from '../entity/entity.parts';
 
 export interface SigningQueryFilter {
   readonly region: string | null;
@@ -22,20 +22,16 @@ export interface SigningQueryFilter {
 
 // The party ids a region, counterpart or organization filter accepts, worked out once per query:
 // a region and its parts (and bodies based there), or an organization and the bodies within it.
-const regionScope = (param: string, name: string) => `
+const PARTY_SCOPES = cypher`
+  ${regionScope(cypher`$region`, cypher`regionParties`)}
+  ${regionScope(cypher`$counterpart`, cypher`counterpartParties`)}
   CALL () {
-    OPTIONAL MATCH (:Region {id: ${param}})<-[:${PART_OF_ANY}]-(part:Region)
-    OPTIONAL MATCH (part)<-[:BASED_IN]-(body:Organization)
-    RETURN CASE WHEN ${param} IS NULL THEN null ELSE collect(DISTINCT part.id) + collect(DISTINCT body.id) END AS ${name}
-  }`;
-
-const PARTY_SCOPES = `
-  ${regionScope('$region', 'regionParties')}
-  ${regionScope('$counterpart', 'counterpartParties')}
-  CALL () {
-    OPTIONAL MATCH (:Organization {id: $organization})<-[:${PART_OF_ANY}]-(part:Organization)
+    OPTIONAL MATCH (:Organization {id: $organization})<-[:${PARTS.any}]-(part:Organization)
     RETURN CASE WHEN $organization IS NULL THEN null ELSE collect(DISTINCT part.id) END AS organizationParties
   }`;
+
+/** The scopes every statement carries from one clause to the next. */
+const SCOPES = cypher`regionParties, organizationParties, counterpartParties`;
 
 /**
  * Where the match starts. An official, forum, region or organization filter starts from that
@@ -43,13 +39,14 @@ const PARTY_SCOPES = `
  * filter never scans every signature. Each anchor yields exactly the rows its own filter would
  * keep, so that filter is left out of the predicates below.
  */
-type Anchor = 'official' | 'forum' | 'region' | 'organization' | 'all';
+export type SigningAnchor = 'official' | 'forum' | 'region' | 'organization' | 'all';
+export const SIGNING_ANCHORS: readonly SigningAnchor[] = ['official', 'forum', 'region', 'organization', 'all'];
 
 // Documents binding one of the parties (a part, through its group), and signatures for one.
-const partyAnchor = (parties: string) => `
+const partyAnchor = (parties: Cypher) => cypher`
   CALL (${parties}) {
     UNWIND ${parties} AS party
-    MATCH (:Entity {id: party})<-[:BINDS]-(:Document)<-[:${SELF_AND_GROUPS}]-(d:Document)<-[s:SIGNED]-(o:Official)
+    MATCH (:Entity {id: party})<-[:BINDS]-(:Document)<-[:${PARTS.selfAndGroups}]-(d:Document)<-[s:SIGNED]-(o:Official)
     RETURN o, s, d
     UNION
     UNWIND ${parties} AS party
@@ -57,45 +54,47 @@ const partyAnchor = (parties: string) => `
     RETURN o, s, d
   }`;
 
-const ANCHORS: Record<Anchor, string> = {
-  official: `MATCH (o:Official {id: $official})-[s:SIGNED]->(d:Document)`,
-  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${SELF_AND_GROUPS}]-(d:Document)
+const ANCHORS: Record<SigningAnchor, Cypher> = {
+  official: cypher`MATCH (o:Official {id: $official})-[s:SIGNED]->(d:Document)`,
+  forum: cypher`MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${PARTS.selfAndGroups}]-(d:Document)
           MATCH (o:Official)-[s:SIGNED]->(d)
-          WITH DISTINCT regionParties, organizationParties, counterpartParties, o, s, d`,
-  region: partyAnchor('regionParties'),
-  organization: partyAnchor('organizationParties'),
-  all: `MATCH (o:Official)-[s:SIGNED]->(d:Document)`,
+          WITH DISTINCT ${SCOPES}, o, s, d`,
+  region: partyAnchor(cypher`regionParties`),
+  organization: partyAnchor(cypher`organizationParties`),
+  all: cypher`MATCH (o:Official)-[s:SIGNED]->(d:Document)`,
 };
 
 // A document in a reported group shares the group's forum, parties and sectors (SELF_AND_GROUPS
 // includes the document itself).
 const PREDICATES = {
-  official: `($official IS NULL OR o.id = $official)`,
-  kinds: `($kinds IS NULL OR d.kind IN $kinds)`,
-  dates: `($dateFrom IS NULL OR d.signedOn >= $dateFrom) AND ($dateTo IS NULL OR d.signedOn <= $dateTo)`,
-  forum: `($forum IS NULL
-           OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) })`,
-  sector: `($sector IS NULL OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) })`,
-  region: `(regionParties IS NULL OR s.onBehalfOf IN regionParties
-            OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(p) WHERE p.id IN regionParties })`,
-  organization: `(organizationParties IS NULL OR s.onBehalfOf IN organizationParties
-                  OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(p) WHERE p.id IN organizationParties })`,
-  counterpart: `(counterpartParties IS NULL
-                 OR EXISTS { (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(p) WHERE p.id IN counterpartParties })`,
-};
+  official: cypher`$official IS NULL OR o.id = $official`,
+  kinds: cypher`$kinds IS NULL OR d.kind IN $kinds`,
+  dates: cypher`($dateFrom IS NULL OR d.signedOn >= $dateFrom) AND ($dateTo IS NULL OR d.signedOn <= $dateTo)`,
+  forum: cypher`$forum IS NULL
+           OR EXISTS { (d)-[:${PARTS.selfAndGroups}]->(:Document)-[:SIGNED_AT]->(:Forum)-[:IN_SERIES*0..1]->(:Forum {id: $forum}) }`,
+  sector: cypher`$sector IS NULL OR EXISTS { (d)-[:${PARTS.selfAndGroups}]->(:Document)-[:COVERS]->(:Sector {id: $sector}) }`,
+  region: cypher`regionParties IS NULL OR s.onBehalfOf IN regionParties
+            OR EXISTS { (d)-[:${PARTS.selfAndGroups}]->(:Document)-[:BINDS]->(p) WHERE p.id IN regionParties }`,
+  organization: cypher`organizationParties IS NULL OR s.onBehalfOf IN organizationParties
+                  OR EXISTS { (d)-[:${PARTS.selfAndGroups}]->(:Document)-[:BINDS]->(p) WHERE p.id IN organizationParties }`,
+  counterpart: cypher`counterpartParties IS NULL
+                 OR EXISTS { (d)-[:${PARTS.selfAndGroups}]->(:Document)-[:BINDS]->(p) WHERE p.id IN counterpartParties }`,
+} as const satisfies Record<string, Cypher>;
+type Predicate = keyof typeof PREDICATES;
 
-const MATCH_FILTERED = (anchor: Anchor) => `
+const MATCH_FILTERED = (anchor: SigningAnchor) => cypher`
   ${PARTY_SCOPES}
   ${ANCHORS[anchor]}
-  WITH regionParties, organizationParties, counterpartParties, o, s, d
-  WHERE ${Object.entries(PREDICATES)
-    .filter(([name]) => name !== anchor)
-    .map(([, predicate]) => predicate)
-    .join('\n    AND ')}`;
+  WITH ${SCOPES}, o, s, d
+  WHERE ${and(
+    Object.entries(PREDICATES)
+      .filter(([name]) => name !== anchor)
+      .map(([, predicate]) => predicate),
+  )}`;
 
-// Datetimes come as text (`entityProjection`, and for ties the same): decoding driver DateTimes is dear.
-const ENTITY = entityProjection;
-const TIE = (variable: string) => `${variable} {.*, createdAt: toString(${variable}.createdAt)}`;
+// Datetimes come as text (`projectEntity`, `projectTie`): decoding driver DateTimes is dear.
+const ENTITY = (variable: string) => projectEntity(identifier(variable));
+const TIE = (variable: string) => projectTie(identifier(variable));
 
 /**
  * The documents a page's rows can come from, per anchor: a superset at the level of rows (a
@@ -105,13 +104,13 @@ const TIE = (variable: string) => `${variable} {.*, createdAt: toString(${variab
  * a PART_OF_ANY expansion from each binding document, which read every tie of every document
  * of a busy region (358,000 database hits of a page's 673,000 at scale 1).
  */
-const partyDocuments = (parties: string) => `
+const partyDocuments = (parties: Cypher) => cypher`
   CALL (${parties}) {
     UNWIND ${parties} AS party
     MATCH (:Entity {id: party})<-[:BINDS]-(d:Document)
     RETURN d
     UNION ALL
-    MATCH (d:Document)-[:PART_OF]->(:Document)-[:${PART_OF_AFTER_FIRST}]->(:Document)-[:BINDS]->(p)
+    MATCH (d:Document)-[:PART_OF]->(:Document)-[:${PARTS.afterFirst}]->(:Document)-[:BINDS]->(p)
     WHERE p.id IN ${parties}
     RETURN d
     UNION ALL
@@ -119,19 +118,19 @@ const partyDocuments = (parties: string) => `
     MATCH ()-[:SIGNED {onBehalfOf: party}]->(d)
     RETURN d
   }
-  WITH DISTINCT regionParties, organizationParties, counterpartParties, d`;
+  WITH DISTINCT ${SCOPES}, d`;
 
-const CANDIDATES: Record<Anchor, string> = {
-  official: `MATCH (:Official {id: $official})-[:SIGNED]->(d:Document) WITH DISTINCT regionParties, organizationParties, counterpartParties, d`,
-  forum: `MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${SELF_AND_GROUPS}]-(d:Document)
-          WITH DISTINCT regionParties, organizationParties, counterpartParties, d`,
-  region: partyDocuments('regionParties'),
-  organization: partyDocuments('organizationParties'),
-  all: `MATCH (d:Document)`,
+const CANDIDATES: Record<SigningAnchor, Cypher> = {
+  official: cypher`MATCH (:Official {id: $official})-[:SIGNED]->(d:Document) WITH DISTINCT ${SCOPES}, d`,
+  forum: cypher`MATCH (:Forum {id: $forum})<-[:IN_SERIES*0..1]-(:Forum)<-[:SIGNED_AT]-(:Document)<-[:${PARTS.selfAndGroups}]-(d:Document)
+          WITH DISTINCT ${SCOPES}, d`,
+  region: partyDocuments(cypher`regionParties`),
+  organization: partyDocuments(cypher`organizationParties`),
+  all: cypher`MATCH (d:Document)`,
 };
 
-const DOCUMENT_PREDICATES = ['kinds', 'dates', 'forum', 'sector', 'counterpart'] as const;
-const ROW_PREDICATES = ['official', 'region', 'organization'] as const;
+const DOCUMENT_PREDICATES: readonly Predicate[] = ['kinds', 'dates', 'forum', 'sector', 'counterpart'];
+const ROW_PREDICATES: readonly Predicate[] = ['official', 'region', 'organization'];
 
 /**
  * A page reads documents first. A row sorts by its document's date, then document id, then
@@ -142,26 +141,26 @@ const ROW_PREDICATES = ['official', 'region', 'organization'] as const;
  * page several hundred thousand database hits (docs/benchmarks.md, Q2). Each direction has its
  * own statement, so Neo4j knows the order the documents come in.
  */
-const pageCypher = (anchor: Anchor, descending: boolean) => {
-  const direction = descending ? 'DESC' : 'ASC';
-  const beyond = descending ? '<' : '>';
+export function pageStatement(anchor: SigningAnchor, descending: boolean): Cypher {
+  const direction = descending ? cypher`DESC` : cypher`ASC`;
+  const beyond = descending ? cypher`<` : cypher`>`;
   const documentPredicates = DOCUMENT_PREDICATES.filter((name) => name !== anchor).map((name) => PREDICATES[name]);
-  return `
+  return cypher`
   ${PARTY_SCOPES}
   ${CANDIDATES[anchor]}
-  WITH regionParties, organizationParties, counterpartParties, d, coalesce(d.signedOn, '') AS sortKey
-  WHERE ${documentPredicates.join('\n    AND ')}
+  WITH ${SCOPES}, d, coalesce(d.signedOn, '') AS sortKey
+  WHERE ${and(documentPredicates)}
     AND ($after IS NULL OR sortKey ${beyond} $after.value
          OR (sortKey = $after.value AND d.id ${beyond}= split($after.id, ' ')[0]))
   WITH regionParties, organizationParties, d, sortKey ORDER BY sortKey ${direction}, d.id ${direction}
   MATCH (o:Official)-[s:SIGNED]->(d)
   WITH regionParties, organizationParties, o, s, d, sortKey, d.id + ' ' + o.id AS rowId
-  WHERE ${ROW_PREDICATES.map((name) => PREDICATES[name]).join('\n    AND ')}
+  WHERE ${and(ROW_PREDICATES.map((name) => PREDICATES[name]))}
     AND ($after IS NULL OR sortKey ${beyond} $after.value OR (sortKey = $after.value AND rowId ${beyond} $after.id))
   WITH o, s, d, sortKey, rowId ORDER BY sortKey ${direction}, d.id ${direction}, o.id ${direction}
   LIMIT toInteger($limit)
   CALL (d) {
-    OPTIONAL MATCH route = (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:SIGNED_AT]->(f:Forum)
+    OPTIONAL MATCH route = (d)-[:${PARTS.selfAndGroups}]->(:Document)-[:SIGNED_AT]->(f:Forum)
     RETURN f ORDER BY length(route), f.id LIMIT 1
   }
   OPTIONAL MATCH (party:Entity {id: s.onBehalfOf})
@@ -172,7 +171,7 @@ const pageCypher = (anchor: Anchor, descending: boolean) => {
          ${ENTITY('d')} AS document,
          ${ENTITY('f')} AS forum,
          COLLECT {
-           MATCH (d)-[:${SELF_AND_GROUPS}]->(:Document)-[:BINDS]->(p:Entity)
+           MATCH (d)-[:${PARTS.selfAndGroups}]->(:Document)-[:BINDS]->(p:Entity)
            WITH DISTINCT p ORDER BY p.name, p.id
            RETURN ${ENTITY('p')}
          } AS parties,
@@ -184,11 +183,13 @@ const pageCypher = (anchor: Anchor, descending: boolean) => {
            RETURN {signatory: ${ENTITY('co')}, tie: ${TIE('cs')}, party: ${ENTITY('cp')}}
          } AS counterparts
   ORDER BY sortKey ${direction}, rowId ${direction}`;
-};
+}
 
-const countCypher = (anchor: Anchor) => `
+export function countStatement(anchor: SigningAnchor): Cypher {
+  return cypher`
   ${MATCH_FILTERED(anchor)}
   RETURN count(*) AS total`;
+}
 
 const signatureColumn = z.object({
   signatory: entityColumnOf('Official'),
@@ -211,23 +212,21 @@ export type SigningRow = z.infer<typeof signingRow>;
 
 const countRow = z.object({ total: z.number() });
 
-const ANCHOR_NAMES: readonly Anchor[] = ['official', 'forum', 'region', 'organization', 'all'];
-
 const pageQueries = Object.fromEntries(
-  ANCHOR_NAMES.flatMap((anchor) =>
+  SIGNING_ANCHORS.flatMap((anchor) =>
     [true, false].map((descending) => {
       const name = `signing.page.${anchor}.${descending ? 'desc' : 'asc'}`;
-      return [name, defineQuery(name, pageCypher(anchor, descending), signingRow)];
+      return [name, defineQuery(name, pageStatement(anchor, descending), signingRow)];
     }),
   ),
 ) as Record<string, Query<SigningRow>>;
 
 const countQueries = Object.fromEntries(
-  ANCHOR_NAMES.map((anchor) => [anchor, defineQuery(`signing.count.${anchor}`, countCypher(anchor), countRow)]),
-) as Record<Anchor, Query<{ total: number }>>;
+  SIGNING_ANCHORS.map((anchor) => [anchor, defineQuery(`signing.count.${anchor}`, countStatement(anchor), countRow)]),
+) as Record<SigningAnchor, Query<{ total: number }>>;
 
 /** The narrowest filter given, usually: an official signs less than a forum sees, and so on. */
-function anchorOf(filter: SigningQueryFilter): Anchor {
+export function signingAnchorOf(filter: SigningQueryFilter): SigningAnchor {
   if (filter.official !== null) return 'official';
   if (filter.forum !== null) return 'forum';
   if (filter.region !== null) return 'region';
@@ -242,21 +241,27 @@ export interface SigningPageRequest {
   readonly limit: number;
 }
 
+/** The parameters of a page statement: the filter's values, the cursor and the page size. */
+export function pageParameters(request: SigningPageRequest): Record<string, unknown> {
+  return { ...request.filter, after: request.after, limit: request.limit };
+}
+
+/** The parameters of a count statement: the filter's values. */
+export function countParameters(filter: SigningQueryFilter): Record<string, unknown> {
+  return { ...filter };
+}
+
 export class SigningRepository {
   constructor(private readonly db: Executor) {}
 
   page(request: SigningPageRequest): Promise<SigningRow[]> {
-    const query = pageQueries[`signing.page.${anchorOf(request.filter)}.${request.descending ? 'desc' : 'asc'}`];
+    const query = pageQueries[`signing.page.${signingAnchorOf(request.filter)}.${request.descending ? 'desc' : 'asc'}`];
     if (!query) throw new RangeError('no page statement for this filter and order');
-    return this.db.read(query, {
-      ...request.filter,
-      after: request.after,
-      limit: request.limit,
-    });
+    return this.db.read(query, pageParameters(request));
   }
 
   async count(filter: SigningQueryFilter): Promise<number> {
-    const row = await this.db.readOne(countQueries[anchorOf(filter)], { ...filter });
+    const row = await this.db.readOne(countQueries[signingAnchorOf(filter)], countParameters(filter));
     return row?.total ?? 0;
   }
 }

@@ -1,7 +1,7 @@
 import { toPartialDate } from '../../graphql/partial-date';
 import type { Provenance } from '../entity/entity.repository';
 import { type Direction, distinctSources, TIE_SPECS } from '../entity/entity.model';
-import type { TieRecord } from '../entity/entity.repository';
+import type { TieRecord } from '../entity/entity.columns';
 import type { TieType } from '../entity/entity.model';
 import type { Tie } from './tie.type';
 
