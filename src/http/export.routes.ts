@@ -1,9 +1,7 @@
 import { type Request, Router } from 'express';
 
 import { type Authenticate, type ContextDeps, createContext } from '../context';
-import type { Context } from '../modules/request/request.context';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
-import { Role, roleSatisfies } from '../modules/auth/auth.roles';
+import { checkRead } from '../modules/auth/auth.checker';
 import { EXPORT_FORMATS, type ExportFilterInput, type ExportFormatName } from '../modules/export/export.service';
 import { sendError } from './respond';
 
@@ -28,13 +26,6 @@ function fileName(filter: ExportFilterInput, file: string): string {
   return ['ties-graph', ...parts, file].join('-');
 }
 
-/** Exports are reads: with REQUIRE_AUTH_FOR_READS they need a reader, as GraphQL queries do. */
-function checkReader(context: Context): void {
-  if (!context.readsNeedAuth) return;
-  if (!context.user) throw new UnauthenticatedError();
-  if (!roleSatisfies(context.user.roles, Role.Reader)) throw new ForbiddenError('This needs the reader role');
-}
-
 /**
  * GraphML, JSON and neo4j-admin CSV exports of the whole graph or of a subgraph
  * (`?region=region:kz&sector=sector:energy&from=2022&to=2023`), streamed page by page.
@@ -53,7 +44,7 @@ export function exportRoutes(deps: ContextDeps & { readonly authenticate?: Authe
       let filter;
       try {
         context = createContext(deps, deps.authenticate ? await deps.authenticate(request) : null);
-        checkReader(context);
+        checkRead(context);
         filter = await context.services.export.filter(input);
       } catch (error) {
         sendError(response, error);
