@@ -5,6 +5,7 @@ import {
   type CursorAt,
   filtersOf,
   type ListFilter,
+  NO_FILTER,
   pageParameters,
   pageStatement,
   type SortKey,
@@ -13,21 +14,6 @@ import { ENTITY_TYPES } from './entity.model';
 import { PART_OF_DEPTH } from './entity.parts';
 
 /** Translate tests: the text and parameters of the list statements, without a database. */
-const NO_FILTER: ListFilter = {
-  text: null,
-  kinds: null,
-  status: null,
-  metric: null,
-  sector: null,
-  forum: null,
-  region: null,
-  organization: null,
-  dateFrom: null,
-  dateTo: null,
-  valueMin: null,
-  valueMax: null,
-  currency: null,
-};
 const FILTER_NAMES = Object.keys(NO_FILTER) as (keyof ListFilter)[];
 const ALL_GIVEN = Object.fromEntries(FILTER_NAMES.map((name) => [name, 'x'])) as unknown as ListFilter;
 const SORTS: SortKey[] = ['NAME', 'DATE', 'VALUE'];

@@ -28,6 +28,23 @@ export interface ListFilter {
   readonly currency: string | null;
 }
 
+/** No filter: every field named, none given. */
+export const NO_FILTER: ListFilter = {
+  text: null,
+  kinds: null,
+  status: null,
+  metric: null,
+  sector: null,
+  forum: null,
+  region: null,
+  organization: null,
+  dateFrom: null,
+  dateTo: null,
+  valueMin: null,
+  valueMax: null,
+  currency: null,
+};
+
 /**
  * The statements are built per entity type, order and set of filters given, from the fixed
  * fragments below (never from values: every value is a parameter). A statement names its label

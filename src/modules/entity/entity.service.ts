@@ -1,7 +1,7 @@
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { decodeCursor, type Page, type PageArgs, toPage } from '../../graphql/pagination';
 import { ListOrder } from './entity.input';
-import type { EntityListRepository, ListFilter, SortKey } from './entity.list.repository';
+import { type EntityListRepository, type ListFilter, NO_FILTER, type SortKey } from './entity.list.repository';
 import type { EntityRepository, Provenance } from './entity.repository';
 import type { Follow } from './entity.follows';
 import { isEmptyPlan, type PrefetchPlan } from './entity.prefetch';
@@ -19,22 +19,6 @@ const ORDER: Record<ListOrder, { sort: SortKey; descending: boolean }> = {
   [ListOrder.DATE_DESC]: { sort: 'DATE', descending: true },
   [ListOrder.VALUE_ASC]: { sort: 'VALUE', descending: false },
   [ListOrder.VALUE_DESC]: { sort: 'VALUE', descending: true },
-};
-
-const NO_FILTER: ListFilter = {
-  text: null,
-  kinds: null,
-  status: null,
-  metric: null,
-  sector: null,
-  forum: null,
-  region: null,
-  organization: null,
-  dateFrom: null,
-  dateTo: null,
-  valueMin: null,
-  valueMax: null,
-  currency: null,
 };
 
 /** A filter input as the list resolvers receive it: any subset of the filter fields. */
