@@ -73,7 +73,6 @@ const PARTY: readonly EntityType[] = ['Region', 'Organization'];
  * and who sells; `PARTY` when the source says no more (and for every tie stored before roles).
  */
 export const PARTY_ROLES = ['PARTY', 'INVESTOR', 'HOST', 'LENDER', 'BORROWER', 'BUYER', 'SELLER'] as const;
-export type PartyRole = (typeof PARTY_ROLES)[number];
 
 export const TIE_SPECS: Record<TieType, TieSpec> = {
   PART_OF: {

@@ -6,12 +6,10 @@
  * parties it binds, the forum it was signed at, and the group it is part of.
  */
 import { DocumentKind, DocumentStatus, ValueQualifier } from '../entity/entity.enums';
-import { covering, type DraftEntity, overlaps, type Span, textOf } from './draft';
+import { covering, type DraftEntity, overlaps, type Span } from './draft';
 import { dateNear, forumReferences } from './forums';
 import { type Money, NUMBER_DIGITS, NUMBER_WORDS, parseNumber } from './numbers';
-import { isCountry } from './places';
 import { type Reading, type SentenceView } from './reading';
-import { fold } from './text';
 
 const NOUN_SINGULAR = String.raw`memorandum\s+of\s+understanding|memorandum|MoU|MOU|agreement|document|contract|deal|accord|protocol|treaty|declaration|road\s?map|joint\s+statement|letter\s+of\s+intent|convention|charter`;
 const NOUN_PLURAL = String.raw`memoranda\s+of\s+understanding|memorandums\s+of\s+understanding|memoranda|memorandums|MoUs|MOUs|agreements|documents|contracts|deals|accords|protocols|treaties|declarations|road\s?maps|joint\s+statements|letters\s+of\s+intent|conventions|charters`;
@@ -592,12 +590,4 @@ function partOf(reading: Reading, group: Group, parent: Group, quote: Span): voi
   reading.draft.tie('PART_OF', group.entity, parent.entity, quote, 0.7);
   if (parent.entity.fields.kind !== 'PACKAGE' && parent.kind === DocumentKind.PACKAGE)
     parent.entity.fields.kind = DocumentKind.PACKAGE;
-}
-
-export function countryParties(parties: DraftEntity[]): DraftEntity[] {
-  return parties.filter((party) => isCountry(party));
-}
-
-export function documentKey(entity: DraftEntity): string {
-  return fold(textOf(entity.fields.name));
 }

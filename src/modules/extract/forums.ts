@@ -5,7 +5,7 @@
  * ("X met Y"), with their edition and series, date, place, and the regions they involve. Later
  * references ("the forum", "the event", "at the meeting") resolve to the forum last named.
  */
-import { ForumKind, RegionKind } from '../entity/entity.enums';
+import { ForumKind } from '../entity/entity.enums';
 import { covering, type DraftEntity, overlaps, type Span } from './draft';
 import { SAME_DAY } from './dates';
 import { parseOrdinal, ORDINAL_PATTERN } from './numbers';
@@ -408,8 +408,4 @@ export function lastForumBefore(reading: Reading, offset: number, word?: string)
     if (main) return main.forum;
   }
   return named[0]?.forum;
-}
-
-export function isCity(region: DraftEntity): boolean {
-  return region.fields.kind === RegionKind.CITY;
 }

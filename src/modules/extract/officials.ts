@@ -560,11 +560,6 @@ export function findOfficials(reading: Reading): void {
   }
 }
 
-export function officialAt(reading: Reading, span: Span): DraftEntity | undefined {
-  return reading.claims.find((claim) => claim.kind === 'person' && claim.start <= span.start && span.end <= claim.end)
-    ?.entity;
-}
-
 /** Officials mentioned in a sentence, in order. */
 export function officialsIn(reading: Reading, view: SentenceView): { official: DraftEntity; span: Span }[] {
   return reading.claims

@@ -177,7 +177,6 @@ const tieDef = z.strictObject({
   until: valueSpec.optional(),
   onBehalfOf: entityEnd.optional(),
 });
-export type TieDef = z.infer<typeof tieDef>;
 
 const entityFieldsTable = z.record(z.string(), z.union([scalar, z.array(z.string())]));
 
