@@ -138,7 +138,9 @@ export function listen(server: Server, host: string, port: number): Promise<void
     const onError = (error: NodeJS.ErrnoException): void => {
       rejectListen(
         error.code === 'EADDRINUSE'
-          ? new StartupError(`Port ${port} on ${host} is already in use. Stop what uses it or set PORT to another port.`)
+          ? new StartupError(
+              `Port ${port} on ${host} is already in use. Stop what uses it or set PORT to another port.`,
+            )
           : error,
       );
     };
