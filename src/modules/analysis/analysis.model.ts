@@ -1,3 +1,4 @@
+import { type Cypher, cypher, identifier } from '../../db/cypher';
 import { ENTITY_TYPES, type EntityType, TIE_SPECS, TIE_TYPES, type TieType } from '../entity/entity.model';
 import { PART_OF_ANY } from '../entity/entity.parts';
 import { specOf } from '../entity/entity.specs';
@@ -21,12 +22,13 @@ function dateColumn(type: EventType): string {
  * month, unless its date is known only to the year; 'undated' without a date. Keys sort in time
  * order, a year before its months and 'undated' last.
  */
-export function periodKey(type: EventType, v: string): string {
-  const column = dateColumn(type);
-  const precision = specOf(type).dates.find((date) => date.column === column)?.precision;
-  if (!precision) throw new Error(`${type}.${column} has no precision column`);
-  return `CASE WHEN ${v}.${column} IS NULL THEN 'undated'
-     WHEN $groupBy = 'MONTH' AND coalesce(${v}.${precision}, 'DAY') <> 'YEAR' THEN left(${v}.${column}, 7)
+export function periodKey(type: EventType, v: Cypher): Cypher {
+  const name = dateColumn(type);
+  const precision = specOf(type).dates.find((date) => date.column === name)?.precision;
+  if (!precision) throw new Error(`${type}.${name} has no precision column`);
+  const column = identifier(name);
+  return cypher`CASE WHEN ${v}.${column} IS NULL THEN 'undated'
+     WHEN $groupBy = 'MONTH' AND coalesce(${v}.${identifier(precision)}, 'DAY') <> 'YEAR' THEN left(${v}.${column}, 7)
      ELSE left(${v}.${column}, 4) END`;
 }
 
@@ -125,4 +127,4 @@ export function anchorOf(filter: { region: string | null; sector: string | null 
 export const EVENT_ANCHORS: readonly EventAnchor[] = ['region', 'sector', 'all'];
 
 /** The labels of parties, in a label expression. */
-export const PARTY_LABELS = `Region|Organization`;
+export const PARTY_LABELS = cypher`Region|Organization`;

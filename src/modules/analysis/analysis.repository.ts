@@ -76,7 +76,7 @@ function partiesNetwork(anchor: EventAnchor): string {
         type,
       ) => `${type === 'Document' ? `WITH e WHERE e.kind <> 'PACKAGE' OR NOT EXISTS { (:Document)-[:PART_OF]->(e) }` : ''}
       CALL (e) {
-        MATCH (e)${viaGroup(type)}-[r]->(p:${PARTY_LABELS})
+        MATCH (e)${viaGroup(type)}-[r]->(p:${PARTY_LABELS.text})
         WHERE type(r) IN $types
         RETURN collect(DISTINCT p) AS parties
       }
