@@ -1,5 +1,6 @@
+import { Cypher, cypher, identifier } from '../../db/cypher';
 import { ENTITY_TYPES, type EntityType, TIE_SPECS, TIE_TYPES, type TieType } from '../entity/entity.model';
-import { PART_OF_ANY } from '../entity/entity.parts';
+import { PARTS } from '../entity/entity.parts';
 import { specOf } from '../entity/entity.specs';
 
 /**
@@ -21,12 +22,13 @@ function dateColumn(type: EventType): string {
  * month, unless its date is known only to the year; 'undated' without a date. Keys sort in time
  * order, a year before its months and 'undated' last.
  */
-export function periodKey(type: EventType, v: string): string {
-  const column = dateColumn(type);
-  const precision = specOf(type).dates.find((date) => date.column === column)?.precision;
-  if (!precision) throw new Error(`${type}.${column} has no precision column`);
-  return `CASE WHEN ${v}.${column} IS NULL THEN 'undated'
-     WHEN $groupBy = 'MONTH' AND coalesce(${v}.${precision}, 'DAY') <> 'YEAR' THEN left(${v}.${column}, 7)
+export function periodKey(type: EventType, v: Cypher): Cypher {
+  const name = dateColumn(type);
+  const precision = specOf(type).dates.find((date) => date.column === name)?.precision;
+  if (!precision) throw new Error(`${type}.${name} has no precision column`);
+  const column = identifier(name);
+  return cypher`CASE WHEN ${v}.${column} IS NULL THEN 'undated'
+     WHEN $groupBy = 'MONTH' AND coalesce(${v}.${identifier(precision)}, 'DAY') <> 'YEAR' THEN left(${v}.${column}, 7)
      ELSE left(${v}.${column}, 4) END`;
 }
 
@@ -52,39 +54,46 @@ export const STRUCTURAL_TIES: readonly TieType[] = TIE_TYPES.filter(
 );
 
 /** Tie types in a relationship pattern: catalog constants, never values. */
-export const tiePattern = (types: readonly TieType[]): string => types.join('|');
+export const tiePattern = (types: readonly TieType[]): Cypher =>
+  Cypher.of(types.map((type) => identifier(type).text).join('|'));
+
+/** A disjunction of pieces (the kit's `and` has no counterpart). */
+const or = (pieces: readonly Cypher[]): Cypher => Cypher.of(pieces.map((piece) => piece.text).join(' OR '));
 
 /** Whether entity `v` is an event. */
-export const isEventNode = (v: string): string => `(${EVENT_TYPES.map((type) => `${v}:${type}`).join(' OR ')})`;
+export const isEventNode = (v: Cypher): Cypher =>
+  cypher`(${or(EVENT_TYPES.map((type) => cypher`${v}:${identifier(type)}`))})`;
 
 /**
  * A document counts with its group: a part of a reported group shares the group's parties and
  * sectors (the rule of `documentStats` and the document filters), so the way from a document to
  * its parties goes through PART_OF first. Other events reach theirs directly.
  */
-export const viaGroup = (type: EventType): string => (type === 'Document' ? `-[:${PART_OF_ANY}]->(:Document)` : '');
+export const viaGroup = (type: EventType): Cypher =>
+  type === 'Document' ? cypher`-[:${PARTS.selfAndGroups}]->(:Document)` : cypher``;
 
 /**
  * The filter of an analysis as Cypher, for an event `v` of `type`: signed, held or reported in
  * [$from, $to] (dated: a period leaves undated events out), tied to $region or a region within it,
  * covering $sector (only documents cover sectors). A null parameter does not filter.
  */
-export function eventPasses(type: EventType, v: string): string {
-  const date = `${v}.${dateColumn(type)}`;
+export function eventPasses(type: EventType, v: Cypher): Cypher {
+  const date = cypher`${v}.${identifier(dateColumn(type))}`;
   const sector =
     type === 'Document'
-      ? `($sector IS NULL OR EXISTS { (${v})${viaGroup(type)}-[:COVERS]->(:Sector {id: $sector}) })`
-      : `$sector IS NULL`;
-  return `((${date} >= $from AND ${date} <= $to) OR $from IS NULL)
+      ? cypher`($sector IS NULL OR EXISTS { (${v})${viaGroup(type)}-[:COVERS]->(:Sector {id: $sector}) })`
+      : cypher`$sector IS NULL`;
+  return cypher`((${date} >= $from AND ${date} <= $to) OR $from IS NULL)
     AND ($region IS NULL OR EXISTS {
-      (${v})${viaGroup(type)}-[:${tiePattern(regionTies(type))}]->(:Region)-[:${PART_OF_ANY}]->(:Region {id: $region})
+      (${v})${viaGroup(type)}-[:${tiePattern(regionTies(type))}]->(:Region)-[:${PARTS.any}]->(:Region {id: $region})
     })
     AND ${sector}`;
 }
 
 /** Whether entity `v` is in a filtered network: an event passing the filter, or any other entity but a source. */
-export function nodePasses(v: string): string {
-  return `(NOT ${v}:Source AND CASE ${EVENT_TYPES.map((type) => `WHEN ${v}:${type} THEN ${eventPasses(type, v)}`).join(' ')} ELSE true END)`;
+export function nodePasses(v: Cypher): Cypher {
+  const cases = EVENT_TYPES.map((type) => cypher`WHEN ${v}:${identifier(type)} THEN ${eventPasses(type, v)}`);
+  return cypher`(NOT ${v}:Source AND CASE ${cases} ELSE true END)`;
 }
 
 /** How the events of one type are found: from the region or sector the filter names, else all of them. */
@@ -95,25 +104,27 @@ export type EventAnchor = 'region' | 'sector' | 'all';
  * node's index entry and walks to its events, so a narrow filter never scans every document.
  * Undefined when no event of the type can pass (a sector filter leaves only documents).
  */
-export function passingEvents(type: EventType, anchor: EventAnchor, v: string): string | undefined {
+export function passingEvents(type: EventType, anchor: EventAnchor, v: Cypher): Cypher | undefined {
   if (anchor === 'sector' && type !== 'Document') return undefined;
+  const label = identifier(type);
   const found =
     anchor === 'region'
-      ? `MATCH (:Region {id: $region})<-[:${PART_OF_ANY}]-(:Region)<-[:${tiePattern(regionTies(type))}]-(${type === 'Document' ? `:Document)<-[:${PART_OF_ANY}]-(${v}:Document` : `${v}:${type}`})`
+      ? cypher`MATCH (:Region {id: $region})<-[:${PARTS.any}]-(:Region)<-[:${tiePattern(regionTies(type))}]-(${type === 'Document' ? cypher`:Document)<-[:${PARTS.any}]-(${v}:Document` : cypher`${v}:${label}`})`
       : anchor === 'sector'
-        ? `MATCH (:Sector {id: $sector})<-[:COVERS]-(:Document)<-[:${PART_OF_ANY}]-(${v}:Document)`
-        : `MATCH (${v}:${type})`;
-  return `${found}
+        ? cypher`MATCH (:Sector {id: $sector})<-[:COVERS]-(:Document)<-[:${PARTS.any}]-(${v}:Document)`
+        : cypher`MATCH (${v}:${label})`;
+  return cypher`${found}
     WITH DISTINCT ${v}
     WHERE ${eventPasses(type, v)}`;
 }
 
 /** Every event that passes, as `v`: a UNION ALL of the types that can. */
-export function allPassingEvents(anchor: EventAnchor, v: string, then: (type: EventType) => string): string {
-  return EVENT_TYPES.flatMap((type) => {
+export function allPassingEvents(anchor: EventAnchor, v: Cypher, then: (type: EventType) => Cypher): Cypher {
+  const branches = EVENT_TYPES.flatMap((type) => {
     const events = passingEvents(type, anchor, v);
-    return events === undefined ? [] : [`${events}\n${then(type)}`];
-  }).join('\nUNION ALL\n');
+    return events === undefined ? [] : [cypher`${events}\n${then(type)}`];
+  });
+  return Cypher.of(branches.map((branch) => branch.text).join('\nUNION ALL\n'));
 }
 
 export function anchorOf(filter: { region: string | null; sector: string | null }): EventAnchor {
@@ -125,4 +136,4 @@ export function anchorOf(filter: { region: string | null; sector: string | null 
 export const EVENT_ANCHORS: readonly EventAnchor[] = ['region', 'sector', 'all'];
 
 /** The labels of parties, in a label expression. */
-export const PARTY_LABELS = `Region|Organization`;
+export const PARTY_LABELS = cypher`Region|Organization`;

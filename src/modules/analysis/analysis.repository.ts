@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
-import { Cypher, cypher } from '../../db/cypher';
+import { type Cypher, cypher } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
-import { entityColumn, entityProjection } from '../entity/entity.columns';
+import { entityColumn, projectEntity } from '../entity/entity.columns';
 import type { TieType } from '../entity/entity.model';
-import { PART_OF_STRICT } from '../entity/entity.parts';
+import { PARTS } from '../entity/entity.parts';
 import { neighborhoodRow, type NeighborhoodRow, neighborhoodStatement } from '../graph/graph.repository';
 import {
   allPassingEvents,
@@ -33,6 +33,10 @@ export interface NetworkParams {
 
 export type NetworkKind = 'TIES' | 'PARTIES';
 
+// The variables the network statements name: an event, and the entity at a tie's other end.
+const E = cypher`e`;
+const N = cypher`n`;
+
 // Ends by id alone: an id names its type (`entityTypeOfId`), and a network can be 200,000 rows.
 const edgeRow = z.object({ source: z.string(), target: z.string(), weight: z.number() });
 export type NetworkEdgeRow = z.infer<typeof edgeRow>;
@@ -43,18 +47,18 @@ export type NetworkEdgeRow = z.infer<typeof edgeRow>;
  * two of them once, from its start); ties between two entities that are no events (a region
  * within a region, a position, a seat) are read by their types. Parallel ties stay apart here.
  */
-function tiesNetwork(anchor: EventAnchor): string {
-  return `CALL () {
+export function tiesNetwork(anchor: EventAnchor): Cypher {
+  return cypher`CALL () {
     CALL () {
-      ${allPassingEvents(anchor, 'e', () => 'RETURN e')}
+      ${allPassingEvents(anchor, E, () => cypher`RETURN e`)}
     }
     MATCH (e)-[r]-(n:Entity)
     WHERE type(r) IN $types AND NOT n:Source
-      AND (NOT ${isEventNode('n')} OR (startNode(r) = e AND ${nodePasses('n')}))
+      AND (NOT ${isEventNode(N)} OR (startNode(r) = e AND ${nodePasses(N)}))
     RETURN startNode(r) AS a, endNode(r) AS b
     UNION ALL
     MATCH (a:Entity)-[r:${tiePattern(STRUCTURAL_TIES)}]->(b:Entity)
-    WHERE type(r) IN $types AND NOT ${isEventNode('a')} AND NOT ${isEventNode('b')}
+    WHERE type(r) IN $types AND NOT ${isEventNode(cypher`a`)} AND NOT ${isEventNode(cypher`b`)}
     RETURN a, b
   }
   WITH a, b LIMIT toInteger($take)
@@ -67,20 +71,20 @@ function tiesNetwork(anchor: EventAnchor): string {
  * (`count`) and events that are. Documents count as in `documentStats`: a part with its group's
  * parties, a group with parts only through them. A region and a region within it are no pair.
  */
-function partiesNetwork(anchor: EventAnchor): string {
-  return `CALL () {
+export function partiesNetwork(anchor: EventAnchor): Cypher {
+  return cypher`CALL () {
     ${allPassingEvents(
       anchor,
-      'e',
+      E,
       (
         type,
-      ) => `${type === 'Document' ? `WITH e WHERE e.kind <> 'PACKAGE' OR NOT EXISTS { (:Document)-[:PART_OF]->(e) }` : ''}
+      ) => cypher`${type === 'Document' ? cypher`WITH e WHERE e.kind <> 'PACKAGE' OR NOT EXISTS { (:Document)-[:PART_OF]->(e) }` : cypher``}
       CALL (e) {
         MATCH (e)${viaGroup(type)}-[r]->(p:${PARTY_LABELS})
         WHERE type(r) IN $types
         RETURN collect(DISTINCT p) AS parties
       }
-      RETURN ${type === 'Document' ? 'coalesce(e.count, 1)' : '1'} AS weight, parties`,
+      RETURN ${type === 'Document' ? cypher`coalesce(e.count, 1)` : cypher`1`} AS weight, parties`,
     )}
   }
   WITH weight, parties WHERE size(parties) >= 2
@@ -88,7 +92,7 @@ function partiesNetwork(anchor: EventAnchor): string {
   UNWIND parties AS b
   WITH a, b, weight WHERE a.id < b.id
   WITH a, b, sum(weight) AS weight
-  WHERE NOT EXISTS { (a)-[:${PART_OF_STRICT}]->(b) } AND NOT EXISTS { (b)-[:${PART_OF_STRICT}]->(a) }
+  WHERE NOT EXISTS { (a)-[:${PARTS.strict}]->(b) } AND NOT EXISTS { (b)-[:${PARTS.strict}]->(a) }
   WITH a, b, weight LIMIT toInteger($take)
   RETURN a.id AS source, b.id AS target, weight`;
 }
@@ -108,25 +112,36 @@ const NETWORK_QUERIES: Record<NetworkKind, Record<EventAnchor, Query<NetworkEdge
   ) as Record<EventAnchor, Query<NetworkEdgeRow>>,
 };
 
-const entitiesQuery = defineQuery(
-  'analysis.entities',
-  `MATCH (n:Entity) WHERE n.id IN $ids RETURN ${entityProjection('n')} AS node`,
-  z.object({ node: entityColumn }),
-);
+export const entitiesStatement = cypher`MATCH (n:Entity) WHERE n.id IN $ids RETURN ${projectEntity(N)} AS node`;
+const entitiesQuery = defineQuery('analysis.entities', entitiesStatement, z.object({ node: entityColumn }));
 
 /** The ties network around one entity, walked through passing entities only. */
-const egoQuery = defineQuery(
-  'analysis.ego',
-  neighborhoodStatement({
-    start: cypher`MATCH (c:Entity {id: $id})`,
-    carried: [],
-    // The analysis model writes its predicates as text of the code's constants.
-    walks: (r, n) => cypher`type(${r}) IN $types AND ${Cypher.of(nodePasses(n.text))}`,
-    draws: (r) => cypher`type(${r}) IN $types`,
-    degree: (n) => cypher`COUNT { (${n})--() } - COUNT { (${n})-[:STATED_IN]-() }`,
-  }),
-  neighborhoodRow,
-);
+export const egoStatement = neighborhoodStatement({
+  start: cypher`MATCH (c:Entity {id: $id})`,
+  carried: [],
+  walks: (r, n) => cypher`type(${r}) IN $types AND ${nodePasses(n)}`,
+  draws: (r) => cypher`type(${r}) IN $types`,
+  degree: (n) => cypher`COUNT { (${n})--() } - COUNT { (${n})-[:STATED_IN]-() }`,
+});
+const egoQuery = defineQuery('analysis.ego', egoStatement, neighborhoodRow);
+
+export interface EgoRequest {
+  readonly id: string;
+  readonly depth: number;
+  readonly limit: number;
+  readonly maxEdges: number;
+  readonly params: NetworkParams;
+}
+
+/** The parameters of the analysis statements, as the repository passes them. */
+export const analysisParameters = {
+  network: (params: NetworkParams, take: number) => ({ ...params, take }),
+  entities: (ids: readonly string[]) => ({ ids }),
+  ego: (request: EgoRequest) => {
+    const { params, ...rest } = request;
+    return { ...params, ...rest, take: request.limit + 1 };
+  },
+};
 
 export class AnalysisRepository {
   constructor(private readonly db: Executor) {}
@@ -136,23 +151,18 @@ export class AnalysisRepository {
    * network that fits from one that does not), read within `timeoutMs`.
    */
   network(kind: NetworkKind, params: NetworkParams, take: number, timeoutMs: number): Promise<NetworkEdgeRow[]> {
-    return this.db.read(NETWORK_QUERIES[kind][anchorOf(params)], { ...params, take }, { timeoutMs });
+    return this.db.read(NETWORK_QUERIES[kind][anchorOf(params)], analysisParameters.network(params, take), {
+      timeoutMs,
+    });
   }
 
   async entities(ids: readonly string[]) {
     if (ids.length === 0) return [];
-    const rows = await this.db.read(entitiesQuery, { ids });
+    const rows = await this.db.read(entitiesQuery, analysisParameters.entities(ids));
     return rows.map((row) => row.node);
   }
 
-  ego(request: {
-    id: string;
-    depth: number;
-    limit: number;
-    maxEdges: number;
-    params: NetworkParams;
-  }): Promise<NeighborhoodRow | undefined> {
-    const { params, ...rest } = request;
-    return this.db.readOne(egoQuery, { ...params, ...rest, take: request.limit + 1 });
+  ego(request: EgoRequest): Promise<NeighborhoodRow | undefined> {
+    return this.db.readOne(egoQuery, analysisParameters.ego(request));
   }
 }

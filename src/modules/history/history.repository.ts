@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 import type { Executor } from '../../db/executor';
+import { type Cypher, cypher } from '../../db/cypher';
 import { defineQuery, type Params } from '../../db/query';
-import { PART_OF_ANY } from '../entity/entity.parts';
+import { PARTS } from '../entity/entity.parts';
 import type { Entry } from './change.model';
 
 /** A change as stored: the header, and its entries as the JSON the recorder wrote. */
@@ -17,22 +18,26 @@ export const changeRow = z.object({
 });
 export type ChangeRow = z.infer<typeof changeRow>;
 
-const CHANGE_COLUMNS = `c.id AS id, toString(c.at) AS at, c.actor AS actor, c.operation AS operation,
+const CHANGE_COLUMNS = cypher`c.id AS id, toString(c.at) AS at, c.actor AS actor, c.operation AS operation,
   c.sourceId AS sourceId, c.revertOf AS revertOf, c.entries AS entries`;
 
-export const byIdQuery = defineQuery('history.byId', `MATCH (c:Change {id: $id}) RETURN ${CHANGE_COLUMNS}`, changeRow);
+export const byIdQuery = defineQuery(
+  'history.byId',
+  cypher`MATCH (c:Change {id: $id}) RETURN ${CHANGE_COLUMNS}`,
+  changeRow,
+);
 
 /** The log after one id, oldest first: what the tail of another instance has not seen yet. */
 const afterQuery = defineQuery(
   'history.after',
-  `MATCH (c:Change) WHERE c.id > $after
+  cypher`MATCH (c:Change) WHERE c.id > $after
    RETURN ${CHANGE_COLUMNS} ORDER BY c.id LIMIT toInteger($limit)`,
   changeRow,
 );
 
 const revertsOfQuery = defineQuery(
   'history.revertsOf',
-  `MATCH (c:Change {revertOf: $id}) RETURN ${CHANGE_COLUMNS} ORDER BY c.id`,
+  cypher`MATCH (c:Change {revertOf: $id}) RETURN ${CHANGE_COLUMNS} ORDER BY c.id`,
   changeRow,
 );
 
@@ -45,9 +50,36 @@ export const touchingSinceQuery = defineQuery(
   z.object({ id: z.string() }),
 );
 
-/** The part of the feed's statement after the changes are found: the filters and the page. */
-const FEED_FILTERS = `
-  WHERE ($after IS NULL OR c.id < $after)
+/** Where the feed's changes come from: all of them, those of the index words, or one by id. */
+export type FeedSource = 'all' | 'subjects' | 'one';
+/** What a feed statement reads: a page of changes, how many there are, or whether one passes. */
+export type FeedRead = 'page' | 'count' | 'matches';
+
+/**
+ * The region and its parts (regions only: a change to a body based there counts through its
+ * BASED_IN tie below), for the region filter (an empty list without one).
+ */
+const REGION_SCOPE = cypher`
+  OPTIONAL MATCH (scope:Region {id: $region})
+  CALL (scope) {
+    OPTIONAL MATCH (scope)<-[:${PARTS.any}]-(part:Region)
+    RETURN collect(part) AS regions
+  }`;
+
+/**
+ * With an entity (or a tie, or several of either) a statement starts from the `change_subjects`
+ * full-text index; otherwise it walks the changes in id (time) order.
+ */
+const SOURCES: Record<FeedSource, Cypher> = {
+  all: cypher`MATCH (c:Change)`,
+  subjects: cypher`CALL db.index.fulltext.queryNodes('change_subjects', $words) YIELD node AS c
+   WITH c, regions`,
+  one: cypher`MATCH (c:Change {id: $id})`,
+};
+
+/** The part of the feed's statement after the changes are found: the filters (`after` only for a page). */
+const feedFilters = (read: FeedRead) => cypher`
+  WHERE ${read === 'page' ? cypher`($after IS NULL OR c.id < $after)` : cypher`true`}
     AND ($since IS NULL OR c.at >= datetime($since))
     AND ($until IS NULL OR c.at <= datetime($until))
     AND ($actor IS NULL OR c.actor = $actor)
@@ -57,70 +89,34 @@ const FEED_FILTERS = `
       WHERE n IN regions OR EXISTS { (n)-[:BINDS|HELD_IN|INVOLVES|BASED_IN|BETWEEN|FROM|TO]->(r:Region) WHERE r IN regions }
     }))`;
 
-/**
- * The region and its parts (regions only: a change to a body based there counts through its
- * BASED_IN tie below), for the region filter (an empty list without one).
- */
-const REGION_SCOPE = `
-  OPTIONAL MATCH (scope:Region {id: $region})
-  CALL (scope) {
-    OPTIONAL MATCH (scope)<-[:${PART_OF_ANY}]-(part:Region)
-    RETURN collect(part) AS regions
-  }`;
-
-/**
- * Changes newest first. With an entity (or a tie, or several of either) the statement starts from
- * the `change_subjects` full-text index; otherwise it walks the changes in id (time) order.
- */
-const feedQuery = defineQuery(
-  'history.feed',
-  `${REGION_SCOPE}
-   MATCH (c:Change)
-   ${FEED_FILTERS}
-   RETURN ${CHANGE_COLUMNS}
+const RETURNS: Record<FeedRead, Cypher> = {
+  page: cypher`RETURN ${CHANGE_COLUMNS}
    ORDER BY c.id DESC
    LIMIT toInteger($limit)`,
-  changeRow,
-);
+  count: cypher`RETURN count(c) AS count`,
+  matches: cypher`RETURN count(c) > 0 AS matches`,
+};
 
-const feedBySubjectQuery = defineQuery(
-  'history.feedBySubject',
-  `${REGION_SCOPE}
-   CALL db.index.fulltext.queryNodes('change_subjects', $words) YIELD node AS c
-   WITH c, regions
-   ${FEED_FILTERS}
-   RETURN ${CHANGE_COLUMNS}
-   ORDER BY c.id DESC
-   LIMIT toInteger($limit)`,
-  changeRow,
-);
+/** A statement of the feed: changes newest first, their count, or whether one change passes. */
+export const feedStatement = (source: FeedSource, read: FeedRead): Cypher => cypher`${REGION_SCOPE}
+   ${SOURCES[source]}
+   ${feedFilters(read)}
+   ${RETURNS[read]}`;
+
+const feedQuery = defineQuery('history.feed', feedStatement('all', 'page'), changeRow);
+const feedBySubjectQuery = defineQuery('history.feedBySubject', feedStatement('subjects', 'page'), changeRow);
 
 /** Whether one change passes the feed's filters (for subscribers whose filter needs the graph). */
 const matchesQuery = defineQuery(
   'history.matches',
-  `${REGION_SCOPE}
-   MATCH (c:Change {id: $id})
-   ${FEED_FILTERS.replace('($after IS NULL OR c.id < $after)', 'true')}
-   RETURN count(c) > 0 AS matches`,
+  feedStatement('one', 'matches'),
   z.object({ matches: z.boolean() }),
 );
 
-const countQuery = defineQuery(
-  'history.count',
-  `${REGION_SCOPE}
-   MATCH (c:Change)
-   ${FEED_FILTERS.replace('($after IS NULL OR c.id < $after)', 'true')}
-   RETURN count(c) AS count`,
-  z.object({ count: z.number() }),
-);
-
+const countQuery = defineQuery('history.count', feedStatement('all', 'count'), z.object({ count: z.number() }));
 const countBySubjectQuery = defineQuery(
   'history.countBySubject',
-  `${REGION_SCOPE}
-   CALL db.index.fulltext.queryNodes('change_subjects', $words) YIELD node AS c
-   WITH c, regions
-   ${FEED_FILTERS.replace('($after IS NULL OR c.id < $after)', 'true')}
-   RETURN count(c) AS count`,
+  feedStatement('subjects', 'count'),
   z.object({ count: z.number() }),
 );
 
@@ -142,6 +138,25 @@ export function subjectQuery(words: readonly string[]): string {
   return words.map((word) => `"${word.replace(/["\\]/g, '')}"`).join(' OR ');
 }
 
+/** The parameters of the feed's statements, as the repository passes them. */
+export const feedParameters = {
+  filter: (filter: FeedFilter): Params => ({
+    since: filter.since,
+    until: filter.until,
+    actor: filter.actor,
+    type: filter.type,
+    region: filter.region,
+    words: filter.subjects ? subjectQuery(filter.subjects) : null,
+    after: null,
+  }),
+  page: (filter: FeedFilter, after: string | null, limit: number): Params => ({
+    ...feedParameters.filter(filter),
+    after,
+    limit,
+  }),
+  matches: (id: string, filter: FeedFilter): Params => ({ ...feedParameters.filter(filter), id }),
+};
+
 /** Reads of the change log. */
 export class HistoryRepository {
   constructor(private readonly db: Executor) {}
@@ -159,31 +174,19 @@ export class HistoryRepository {
   }
 
   feed(filter: FeedFilter, after: string | null, limit: number): Promise<ChangeRow[]> {
-    const params = { ...this.params(filter), after, limit };
+    const params = feedParameters.page(filter, after, limit);
     return filter.subjects ? this.db.read(feedBySubjectQuery, params) : this.db.read(feedQuery, params);
   }
 
   async matches(id: string, filter: FeedFilter): Promise<boolean> {
-    return (await this.db.readOne(matchesQuery, { ...this.params(filter), id }))?.matches ?? false;
+    return (await this.db.readOne(matchesQuery, feedParameters.matches(id, filter)))?.matches ?? false;
   }
 
   async count(filter: FeedFilter): Promise<number> {
-    const params = this.params(filter);
+    const params = feedParameters.filter(filter);
     const row = await (filter.subjects
       ? this.db.readOne(countBySubjectQuery, params)
       : this.db.readOne(countQuery, params));
     return row?.count ?? 0;
-  }
-
-  private params(filter: FeedFilter): Params {
-    return {
-      since: filter.since,
-      until: filter.until,
-      actor: filter.actor,
-      type: filter.type,
-      region: filter.region,
-      words: filter.subjects ? subjectQuery(filter.subjects) : null,
-      after: null,
-    };
   }
 }
