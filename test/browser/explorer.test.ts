@@ -701,7 +701,13 @@ describe('explorer', () => {
     /** Shares the view, opens the link in a new tab, and expects the same view there. */
     const reopened = async () => {
       const before = await view();
+      // Sharing is asynchronous (the view is compressed into the link): empty the box, then wait
+      // for the new link in it.
+      await page.evaluate(() => {
+        (document.getElementById('share-url') as HTMLInputElement).value = '';
+      });
       await page.click('#share');
+      await page.waitForFunction(() => (document.getElementById('share-url') as HTMLInputElement).value !== '');
       const link = await page.locator('#share-url').inputValue();
       expect(link).toContain(`${server.url}/explore`);
       expect(new URL(link).searchParams.get('from')).toBe('2023');
