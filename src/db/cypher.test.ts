@@ -1,4 +1,4 @@
-import { and, cypher, identifier } from './cypher';
+import { and, cypher, identifier, join } from './cypher';
 
 describe('the Cypher kit', () => {
   it('assembles pieces as written and lists the parameters they read', () => {
@@ -15,6 +15,17 @@ describe('the Cypher kit', () => {
   it('joins a list of pieces with a space, and an empty AND is true', () => {
     expect(cypher`${[cypher`A`, cypher`B`]}`.text).toBe('A B');
     expect(and([]).text).toBe('true');
+  });
+
+  it('joins pieces with one of a closed set of separators', () => {
+    const [a, b] = [identifier('BINDS'), identifier('COVERS')];
+    expect(join([a, b], 'alternative').text).toBe('BINDS|COVERS');
+    expect(join([cypher`n`, cypher`m`], 'comma').text).toBe('n, m');
+    expect(join([cypher`n.x = $x`, cypher`n.y = $y`], 'or').parameters).toEqual(['x', 'y']);
+    expect(join([cypher`RETURN 1 AS v`, cypher`RETURN 2 AS v`], 'unionAll').text).toBe(
+      'RETURN 1 AS v\nUNION ALL\nRETURN 2 AS v',
+    );
+    expect(join([], 'comma').text).toBe('');
   });
 
   it('admits only plain names as labels and types', () => {

@@ -49,6 +49,19 @@ export function and(pieces: readonly Cypher[]): Cypher {
   return Cypher.of(pieces.length === 0 ? 'true' : pieces.map((piece) => `(${piece.text})`).join('\n  AND '));
 }
 
+/** The separators a list of pieces is joined with: a closed set, so a join adds no other text. */
+const SEPARATORS = {
+  comma: ', ',
+  alternative: '|',
+  or: ' OR ',
+  unionAll: '\nUNION ALL\n',
+} as const;
+
+/** The pieces joined by one of `SEPARATORS` (tie types as alternatives, variables by commas, ...). */
+export function join(pieces: readonly Cypher[], separator: keyof typeof SEPARATORS): Cypher {
+  return Cypher.of(pieces.map((piece) => piece.text).join(SEPARATORS[separator]));
+}
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A label, relationship type or variable named in the code, checked to be a plain Cypher name. */

@@ -1,4 +1,4 @@
-import { Cypher, cypher, identifier } from '../../db/cypher';
+import { type Cypher, cypher, identifier, join } from '../../db/cypher';
 import { ENTITY_TYPES, type EntityType, TIE_SPECS, TIE_TYPES, type TieType } from '../entity/entity.model';
 import { PARTS } from '../entity/entity.parts';
 import { specOf } from '../entity/entity.specs';
@@ -54,15 +54,14 @@ export const STRUCTURAL_TIES: readonly TieType[] = TIE_TYPES.filter(
 );
 
 /** Tie types in a relationship pattern: catalog constants, never values. */
-export const tiePattern = (types: readonly TieType[]): Cypher =>
-  Cypher.of(types.map((type) => identifier(type).text).join('|'));
-
-/** A disjunction of pieces (the kit's `and` has no counterpart). */
-const or = (pieces: readonly Cypher[]): Cypher => Cypher.of(pieces.map((piece) => piece.text).join(' OR '));
+export const tiePattern = (types: readonly TieType[]): Cypher => join(types.map(identifier), 'alternative');
 
 /** Whether entity `v` is an event. */
 export const isEventNode = (v: Cypher): Cypher =>
-  cypher`(${or(EVENT_TYPES.map((type) => cypher`${v}:${identifier(type)}`))})`;
+  cypher`(${join(
+    EVENT_TYPES.map((type) => cypher`${v}:${identifier(type)}`),
+    'or',
+  )})`;
 
 /**
  * A document counts with its group: a part of a reported group shares the group's parties and
@@ -124,7 +123,7 @@ export function allPassingEvents(anchor: EventAnchor, v: Cypher, then: (type: Ev
     const events = passingEvents(type, anchor, v);
     return events === undefined ? [] : [cypher`${events}\n${then(type)}`];
   });
-  return Cypher.of(branches.map((branch) => branch.text).join('\nUNION ALL\n'));
+  return join(branches, 'unionAll');
 }
 
 export function anchorOf(filter: { region: string | null; sector: string | null }): EventAnchor {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { Cypher, cypher, identifier } from '../../db/cypher';
+import { Cypher, cypher, identifier, join } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
 import { defineQuery, type Query } from '../../db/query';
 import { TIE_TYPES } from '../entity/entity.model';
@@ -159,7 +159,7 @@ export interface NeighborhoodShape {
 }
 
 /** Variables as a list: `a, b, c` (none: nothing). */
-const list = (names: readonly Cypher[]) => Cypher.of(names.map((name) => name.text).join(', '));
+const list = (names: readonly Cypher[]) => join(names, 'comma');
 
 // Breadth-first, one level per CALL: each level takes at most $take new entities (DISTINCT and
 // LIMIT stop the expansion early, so a hub never expands in full), and a level is only expanded
