@@ -14,34 +14,44 @@ import { typedPropsCypher, typedPropsColumn, type TypedProps } from './change.va
  */
 
 /**
- * Takes the write lock of each entity before its state is read: a concurrent writer of the same
- * entity waits, so the state recorded as "before" is the one this write changes. Sorted ids keep
- * two writers from waiting on each other in a circle. Setting and removing a property leaves
- * nothing behind.
+ * An entity's write lock is taken before its state is read, so a concurrent writer of the same
+ * entity waits and the state recorded as "before" is the one this write changes. Sorted ids keep
+ * two writers from waiting on each other in a circle. Setting and removing a property takes the
+ * lock and leaves nothing behind.
  */
-const lockQuery = defineQuery(
-  'history.lock',
-  `UNWIND $ids AS id
-   MATCH (n:Entity {id: id})
-   SET n._lock = true
-   REMOVE n._lock
-   RETURN count(n) AS locked`,
-  z.object({ locked: z.number() }),
-);
+const LOCK = `SET n._lock = true
+     REMOVE n._lock`;
+
+const entityStateColumns = `id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
+          CASE WHEN n IS NULL THEN null ELSE ${typedPropsCypher('n')} END AS props`;
+const entityStateRow = z.object({
+  id: z.string(),
+  type: z.enum(ENTITY_TYPES).nullable(),
+  props: typedPropsColumn.nullable(),
+});
 
 const entityStatesQuery = defineQuery(
   'history.entityStates',
   `UNWIND $ids AS id
    OPTIONAL MATCH (n:Entity {id: id})
-   RETURN id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
-          CASE WHEN n IS NULL THEN null ELSE ${typedPropsCypher('n')} END AS props`,
-  z.object({ id: z.string(), type: z.enum(ENTITY_TYPES).nullable(), props: typedPropsColumn.nullable() }),
+   RETURN ${entityStateColumns}`,
+  entityStateRow,
 );
 
-/** The ties on each pair, with their typed properties. */
-const tieStatesQuery = defineQuery(
-  'history.tieStates',
-  `UNWIND $pairs AS p
+/** The state before a write: each entity locked, then read (one statement, one round trip). */
+const lockedEntityStatesQuery = defineQuery(
+  'history.lockedEntityStates',
+  `UNWIND $ids AS id
+   OPTIONAL MATCH (n:Entity {id: id})
+   CALL (n) {
+     WITH n WHERE n IS NOT NULL
+     ${LOCK}
+   }
+   RETURN ${entityStateColumns}`,
+  entityStateRow,
+);
+
+const tieStatesOfPairs = `UNWIND $pairs AS p
    OPTIONAL MATCH (a:Entity {id: p.from})
    OPTIONAL MATCH (b:Entity {id: p.to})
    // Both ends found first, so the ties between them are found from the end with fewer (expand
@@ -50,13 +60,27 @@ const tieStatesQuery = defineQuery(
    RETURN p.type AS type, p.from AS from, p.to AS to,
           collect(CASE WHEN r IS NOT NULL
                        THEN [CASE p.type WHEN 'STATED_IN' THEN r.locator ELSE r.key END, ${typedPropsCypher('r')}]
-                  END) AS ties`,
-  z.object({
-    type: z.string(),
-    from: z.string(),
-    to: z.string(),
-    ties: z.array(z.tuple([z.string().nullable(), typedPropsColumn])),
-  }),
+                  END) AS ties`;
+const tieStatesRow = z.object({
+  type: z.string(),
+  from: z.string(),
+  to: z.string(),
+  ties: z.array(z.tuple([z.string().nullable(), typedPropsColumn])),
+});
+
+/** The ties on each pair, with their typed properties. */
+const tieStatesQuery = defineQuery('history.tieStates', tieStatesOfPairs, tieStatesRow);
+
+/** The ties on each pair before a write, their ends locked first so no other writer changes them meanwhile. */
+const lockedTieStatesQuery = defineQuery(
+  'history.lockedTieStates',
+  `CALL () {
+     UNWIND $ends AS id
+     MATCH (n:Entity {id: id})
+     ${LOCK}
+   }
+   ${tieStatesOfPairs}`,
+  tieStatesRow,
 );
 
 /** Every tie at one of the entities, either way. */
@@ -106,24 +130,25 @@ export interface EntityState {
 export class ChangeRepository {
   constructor(private readonly tx: WriteScope) {}
 
-  async lock(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.tx.run(lockQuery, { ids: [...new Set(ids)].sort() });
+  /** The entities' states, each locked first (the state before a write). */
+  async lockedEntityStates(ids: readonly string[]): Promise<Map<string, EntityState | null>> {
+    return entityStatesOf(ids.length === 0 ? [] : await this.tx.run(lockedEntityStatesQuery, { ids: sortedSet(ids) }));
   }
 
   async entityStates(ids: readonly string[]): Promise<Map<string, EntityState | null>> {
-    const rows = ids.length === 0 ? [] : await this.tx.run(entityStatesQuery, { ids });
-    return new Map(rows.map((row) => [row.id, row.type && row.props ? { type: row.type, props: row.props } : null]));
+    return entityStatesOf(ids.length === 0 ? [] : await this.tx.run(entityStatesQuery, { ids }));
+  }
+
+  /** The ties on each pair, by what tells them apart, the pairs' ends locked first (the state before a write). */
+  async lockedTieStates(pairs: readonly TiePair[]): Promise<{ identity: TieIdentity; props: TypedProps }[]> {
+    if (pairs.length === 0) return [];
+    const ends = sortedSet(pairs.flatMap((pair) => [pair.from, pair.to]));
+    return tieStatesOf(await this.tx.run(lockedTieStatesQuery, { pairs, ends }));
   }
 
   /** The ties on each pair, by what tells them apart. */
   async tieStates(pairs: readonly TiePair[]): Promise<{ identity: TieIdentity; props: TypedProps }[]> {
-    const rows = pairs.length === 0 ? [] : await this.tx.run(tieStatesQuery, { pairs });
-    return rows.flatMap((row) =>
-      row.ties.map(([disc, props]) => ({
-        identity: { type: row.type, from: row.from, to: row.to, disc: disc ?? '' },
-        props,
-      })),
-    );
+    return tieStatesOf(pairs.length === 0 ? [] : await this.tx.run(tieStatesQuery, { pairs }));
   }
 
   async tiesOf(ids: readonly string[]): Promise<TiePair[]> {
@@ -168,4 +193,21 @@ export class ChangeRepository {
       entryCount: change.entries.length,
     });
   }
+}
+
+function sortedSet(ids: readonly string[]): string[] {
+  return [...new Set(ids)].sort();
+}
+
+function entityStatesOf(rows: readonly z.infer<typeof entityStateRow>[]): Map<string, EntityState | null> {
+  return new Map(rows.map((row) => [row.id, row.type && row.props ? { type: row.type, props: row.props } : null]));
+}
+
+function tieStatesOf(rows: readonly z.infer<typeof tieStatesRow>[]): { identity: TieIdentity; props: TypedProps }[] {
+  return rows.flatMap((row) =>
+    row.ties.map(([disc, props]) => ({
+      identity: { type: row.type, from: row.from, to: row.to, disc: disc ?? '' },
+      props,
+    })),
+  );
 }

@@ -4,6 +4,8 @@ import type { WriteScope } from '../../db/executor';
 import { defineQuery } from '../../db/query';
 import type { Origin } from '../claim/claim.model';
 import { ENTITY_TYPES, type EntityType, type TieType } from '../entity/entity.model';
+import type { TieIdentity } from '../history/change.model';
+import { typedPropsColumn, typedPropsCypher, type TypedProps } from '../history/change.values';
 
 /** One entity to write, already resolved to its final id and stripped of absent values. */
 export interface EntityWrite {
@@ -139,8 +141,13 @@ const upsertEntitiesQuery = defineQuery(
      WHERE k.entityId IS NULL OR (k.entityId <> n.id AND NOT EXISTS { MATCH (:Entity {id: k.entityId}) })
      SET k.entityId = n.id
    }
-   RETURN n.id AS id, n.createdAt = datetime.statement() AS created`,
-  z.object({ id: z.string(), created: z.boolean() }),
+   RETURN n.id AS id, n.createdAt = datetime.statement() AS created,
+          CASE WHEN $states THEN {type: [l IN labels(n) WHERE l <> 'Entity'][0], props: ${typedPropsCypher('n')}} END AS state`,
+  z.object({
+    id: z.string(),
+    created: z.boolean(),
+    state: z.object({ type: z.enum(ENTITY_TYPES), props: typedPropsColumn }).nullable(),
+  }),
 );
 
 const upsertTiesQuery = defineQuery(
@@ -171,8 +178,15 @@ const upsertTiesQuery = defineQuery(
          r.recordedAts = r.recordedAts + toString(datetime()),
          r.quotes = quotes + quote
    }
-   RETURN t.from AS from, t.to AS to, created`,
-  z.object({ from: z.string(), to: z.string(), created: z.boolean() }),
+   RETURN t.type AS type, t.from AS from, t.to AS to, created,
+          CASE WHEN $states THEN [r.key, ${typedPropsCypher('r')}] END AS state`,
+  z.object({
+    type: z.string(),
+    from: z.string(),
+    to: z.string(),
+    created: z.boolean(),
+    state: z.tuple([z.string(), typedPropsColumn]).nullable(),
+  }),
 );
 
 const deleteEntityQuery = defineQuery(
@@ -299,9 +313,21 @@ const firstStatementsQuery = defineQuery(
   }),
 );
 
+/**
+ * Who takes the state the upserts leave behind: the change recorder, which then need not read
+ * those facts again at the end of the transaction. Without one the upserts return no state.
+ */
+export interface WrittenStates {
+  entitiesWritten(states: readonly { id: string; type: EntityType; props: TypedProps }[]): void;
+  tiesWritten(states: readonly { identity: TieIdentity; props: TypedProps }[]): void;
+}
+
 /** Writes of the graph; every method runs inside the caller's transaction. */
 export class WriteRepository {
-  constructor(private readonly tx: WriteScope) {}
+  constructor(
+    private readonly tx: WriteScope,
+    private readonly written?: WrittenStates,
+  ) {}
 
   /** Claims the keys (see claimKeysQuery); returns each key's entity, or null when none holds it. */
   async claimKeys(keys: readonly string[]): Promise<Map<string, string | null>> {
@@ -314,12 +340,22 @@ export class WriteRepository {
     await this.tx.run(releaseKeysQuery, { id, keep });
   }
 
-  upsertEntities(entities: readonly EntityWrite[]) {
-    return entities.length === 0 ? Promise.resolve([]) : this.tx.run(upsertEntitiesQuery, { entities });
+  async upsertEntities(entities: readonly EntityWrite[]): Promise<{ id: string; created: boolean }[]> {
+    if (entities.length === 0) return [];
+    const rows = await this.tx.run(upsertEntitiesQuery, { entities, states: this.written !== undefined });
+    this.written?.entitiesWritten(rows.flatMap(({ id, state }) => (state ? [{ id, ...state }] : [])));
+    return rows.map(({ id, created }) => ({ id, created }));
   }
 
-  upsertTies(ties: readonly TieWrite[]) {
-    return ties.length === 0 ? Promise.resolve([]) : this.tx.run(upsertTiesQuery, { ties });
+  async upsertTies(ties: readonly TieWrite[]): Promise<{ from: string; to: string; created: boolean }[]> {
+    if (ties.length === 0) return [];
+    const rows = await this.tx.run(upsertTiesQuery, { ties, states: this.written !== undefined });
+    this.written?.tiesWritten(
+      rows.flatMap(({ type, from, to, state }) =>
+        state ? [{ identity: { type, from, to, disc: state[0] }, props: state[1] }] : [],
+      ),
+    );
+    return rows.map(({ from, to, created }) => ({ from, to, created }));
   }
 
   async deleteEntity(type: EntityType, id: string): Promise<boolean> {

@@ -50,10 +50,14 @@ export class WriteStore {
     const run = this.db.writeTransaction(operation, async (tx) => {
       // A retried transaction starts over, with a new recorder.
       let sourceId: string | null = null;
+      const recorder = new ChangeRecorder(tx);
+      // The write's statements are counted by the recorder, which then knows what the states the
+      // upserts hand it still describe when it records the change.
+      const scope = recorder.watch(tx);
       const unit: WriteUnit = {
-        repository: new WriteRepository(tx),
-        states: new StateRepository(tx),
-        recorder: new ChangeRecorder(tx),
+        repository: new WriteRepository(scope, recorder),
+        states: new StateRepository(scope),
+        recorder,
         statedIn: (id) => {
           sourceId = id;
         },
